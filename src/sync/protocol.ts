@@ -1,0 +1,80 @@
+// The wire format of the sync contract (shared/design/SYNC-CONTRACT.md), shared by the device's
+// sync engine and the server so that both sides agree on names, limits and version.
+import type { EntityName } from '../domain/entities';
+
+/** Bumped when the wire format changes incompatibly; the server answers 426 to older ones. */
+export const PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'X-Tremplin-Protocol';
+
+export const MAX_PUSH_CHANGES = 1000;
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2000;
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+export type Fields = Record<string, JsonValue>;
+/** Per-field HLC strings: the clock of the write that set each field's current value. */
+export type Clocks = Record<string, string>;
+
+export interface Change {
+  opId: string;
+  entity: EntityName;
+  id: string;
+  hlc: string;
+  set: Fields;
+  deleted?: true;
+}
+
+export type RejectReason = 'forbidden' | 'clock_skew' | 'month_closed' | 'invalid';
+
+export interface PushResult {
+  opId: string;
+  status: 'applied' | 'duplicate' | 'rejected';
+  reason?: RejectReason;
+  /** Human-readable detail in French (which field, which rule). */
+  message?: string;
+}
+
+export interface PushResponse {
+  results: PushResult[];
+  serverHlc: string;
+}
+
+export interface PulledChange {
+  entity: EntityName;
+  id: string;
+  fields: Fields;
+  deleted: boolean;
+  clocks: Clocks;
+}
+
+export interface PullResponse {
+  changes: PulledChange[];
+  cursor: string;
+  hasMore: boolean;
+  reset?: true;
+  serverHlc: string;
+}
+
+export type Role = 'coordinator' | 'eti' | 'salarie';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  structureId: string;
+  salarieId?: string;
+  displayName?: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: SessionUser;
+  deviceId: string;
+}
+
+export interface ErrorBody {
+  error: string;
+  message?: string;
+  field?: string;
+}
