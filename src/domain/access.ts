@@ -60,14 +60,19 @@ function isSelf(actor: Actor, rec: RecordView): boolean {
   return actor.salarieId !== undefined && salarieOf(rec) === actor.salarieId;
 }
 
-function logEntryRule(actor: Actor, rec: RecordView): boolean {
+/**
+ * Log entries: shared ones (équipe, salarié) follow the salarié's team; a private one, or one
+ * whose visibility is unknown, is its author's alone, and an ETI sees even their own private
+ * entries only while the salarié is in one of their teams. A salarié only reads.
+ */
+function logEntryRule(actor: Actor, action: Action, rec: RecordView): boolean {
   const visibility = rec.fields['visibility'];
+  const shared = visibility === 'team' || visibility === 'salarie';
   const isAuthor = rec.fields['authorId'] === actor.userId;
-  if (visibility === 'private') return isAuthor && actor.role !== 'salarie';
   switch (actor.role) {
-    case 'coordinator': return true;
-    case 'eti': return ownsSalarie(actor, rec);
-    case 'salarie': return visibility === 'salarie' && isSelf(actor, rec);
+    case 'coordinator': return shared || isAuthor;
+    case 'eti': return ownsSalarie(actor, rec) && (shared || isAuthor);
+    case 'salarie': return action === 'read' && visibility === 'salarie' && isSelf(actor, rec);
   }
 }
 
@@ -78,7 +83,7 @@ export function can(actor: Actor, action: Action, rec: RecordView): boolean {
   const { role } = actor;
   const read = action === 'read';
 
-  if (entity === 'logEntry') return logEntryRule(actor, rec);
+  if (entity === 'logEntry') return logEntryRule(actor, action, rec);
   if (role === 'coordinator') return true;
 
   if (STRUCTURE_ADMIN.has(entity)) return role === 'eti' && read;
@@ -119,9 +124,13 @@ export function canRead(actor: Actor, rec: RecordView): boolean {
  */
 export function canWrite(actor: Actor, before: RecordView | undefined, after: RecordView): boolean {
   if (before !== undefined && !can(actor, 'write', before)) return false;
-  // Nobody writes in someone else's name: a new log entry or review is signed by its writer.
-  if (before === undefined && after.entity === 'logEntry' && after.fields['authorId'] !== actor.userId) return false;
-  if (before === undefined && after.entity === 'review' && after.fields['reviewerId'] !== actor.userId) return false;
+  // Nobody writes in someone else's name: a new log entry or review is signed by its writer,
+  // and the signature never changes (else an ETI could take a colleague's entry private).
+  const signature = after.entity === 'logEntry' ? 'authorId' : after.entity === 'review' ? 'reviewerId' : undefined;
+  if (signature !== undefined) {
+    const signedBy = before === undefined ? actor.userId : before.fields[signature];
+    if (after.fields[signature] !== signedBy) return false;
+  }
   return can(actor, 'write', after);
 }
 

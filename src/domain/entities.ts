@@ -44,7 +44,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date invalide (AAAA-MM-
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'date inexistante');
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mois invalide (AAAA-MM attendu)');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure invalide (HH:mm attendu)');
-const isoDateTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'horodatage invalide');
+const isoDateTime = z.string().max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'horodatage invalide (ISO 8601 attendu)')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'horodatage invalide');
 const short = z.string().max(SHORT, `texte trop long (${SHORT} caractères au plus)`);
 const long = z.string().max(LONG, `texte trop long (${LONG} caractères au plus)`);
 const hours = z.number().finite().min(0, 'heures négatives').max(24, 'plus de 24 heures');

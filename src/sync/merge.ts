@@ -19,6 +19,19 @@ export interface MergeOutcome<R extends MergeableRecord> {
   lost: string[];
 }
 
+/**
+ * Set an own data property: plain assignment of a key named `__proto__` (it can come from the
+ * network) would replace the object's prototype instead of storing the field.
+ */
+function put<V>(obj: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** An own property only: a field named `toString` or `__proto__` must not read Object.prototype's. */
+function own<V>(obj: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 export function emptyRecord(): MergeableRecord {
   return { fields: {}, clocks: {}, deleted: false };
 }
@@ -39,17 +52,17 @@ export function mergeFields<R extends MergeableRecord>(
   const won: string[] = [];
   const lost: string[] = [];
   for (const [name, value] of Object.entries(set)) {
-    const current = clocks[name];
+    const current = own(clocks, name);
     if (current === undefined || hlc > current) {
-      fields[name] = value as JsonValue;
-      clocks[name] = hlc;
+      put(fields, name, value as JsonValue);
+      put(clocks, name, hlc);
       won.push(name);
     } else if (hlc < current) {
       lost.push(name);
     }
   }
   if (deleted) {
-    const current = clocks[DELETED_FIELD];
+    const current = own(clocks, DELETED_FIELD);
     if (current === undefined || hlc > current) {
       clocks[DELETED_FIELD] = hlc;
       if (!isDeleted) won.push(DELETED_FIELD);
@@ -65,15 +78,15 @@ export function mergeRecords<R extends MergeableRecord>(local: R, remote: Mergea
   const clocks: Clocks = { ...local.clocks };
   for (const [name, clock] of Object.entries(remote.clocks)) {
     if (name === DELETED_FIELD || protect.has(name)) continue;
-    const current = clocks[name];
+    const current = own(clocks, name);
     if (current === undefined || clock > current) {
-      if (name in remote.fields) fields[name] = remote.fields[name] as JsonValue;
-      clocks[name] = clock;
+      if (Object.hasOwn(remote.fields, name)) put(fields, name, remote.fields[name] as JsonValue);
+      put(clocks, name, clock);
     }
   }
   // Fields without a clock (e.g. a server-filled structureId) are taken as they come.
   for (const [name, value] of Object.entries(remote.fields)) {
-    if (!(name in remote.clocks) && !protect.has(name)) fields[name] = value;
+    if (!Object.hasOwn(remote.clocks, name) && !protect.has(name)) put(fields, name, value);
   }
   let deleted = local.deleted;
   const remoteDel = remote.clocks[DELETED_FIELD];

@@ -1,0 +1,126 @@
+// Apply one pulled page in ONE Dexie transaction together with its cursor and the server's
+// clock, so a crash mid-page leaves the old cursor and the page is simply pulled again.
+// Merge is per field (mergeRecords); a field with a pending local change keeps the local value,
+// and the pulled one is folded into that change's `prev` so the record still ends equal to the
+// server's once the change is answered. `reset` drops what the user may no longer see.
+import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entities';
+import { DELETED_FIELD, emptyRecord, mergeRecords } from '../sync/merge';
+import type { PulledChange, PullResponse } from '../sync/protocol';
+import { receiveClocks } from './clock';
+import { allTables, entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry } from './db';
+import { groupByRecord, loadOrphans, recordKey, saveOrphans, touchedFields } from './pending';
+
+export interface PageHooks {
+  /** Test seam: runs inside the page's transaction just before it commits (throw = crash). */
+  beforePageCommit?: (page: PullResponse) => void | Promise<void>;
+}
+
+/** The server's way of saying "this record left your view": deleted, with no fields. */
+function leftView(c: PulledChange): boolean {
+  return c.deleted && Object.keys(c.fields).length === 0;
+}
+
+export async function applyPage(db: DeviceDb, page: PullResponse, now: number, hooks: PageHooks = {}): Promise<number> {
+  const changes = page.changes.filter((c) => isEntityName(c.entity));
+  return db.transaction('rw', allTables(db), async () => {
+    const orphans = await loadOrphans(db);
+    const pendingList: OutboxEntry[] = page.reset === true
+      ? await db.outbox.toArray()
+      : await db.outbox.where('[entity+id]').anyOf(changes.map((c) => [c.entity, c.id])).toArray();
+    const pending = groupByRecord(pendingList);
+
+    if (page.reset === true) {
+      // The user's view changed: keep only records with unsent work, then take the new view.
+      for (const entity of ENTITY_NAMES) {
+        const table = entityTable(db, entity);
+        const ids = (await table.toCollection().primaryKeys()) as string[];
+        const drop = ids.filter((id) => !pending.has(recordKey(entity, id)));
+        if (drop.length > 0) await table.bulkDelete(drop);
+        for (const id of ids) if (pending.has(recordKey(entity, id))) orphans.add(recordKey(entity, id));
+      }
+    }
+
+    // Current local state of every record in the page (a record may appear twice in a page).
+    const state = new Map<string, LocalRecord | null>();
+    const byEntity = new Map<EntityName, string[]>();
+    for (const c of changes) {
+      const list = byEntity.get(c.entity) ?? [];
+      list.push(c.id);
+      byEntity.set(c.entity, list);
+    }
+    for (const [entity, ids] of byEntity) {
+      const found = await entityTable(db, entity).bulkGet(ids);
+      ids.forEach((id, i) => state.set(recordKey(entity, id), found[i] ?? null));
+    }
+
+    const dirtyOutbox = new Set<OutboxEntry>();
+    const seenClocks: string[] = [page.serverHlc];
+    for (const c of changes) {
+      const key = recordKey(c.entity, c.id);
+      const local = state.get(key) ?? null;
+      const mine = pending.get(key) ?? [];
+      if (leftView(c) || (c.deleted && mine.length === 0)) {
+        // Gone (or deleted) with nothing unsent here: forget it. With unsent work: keep it
+        // until the server has answered that work, then forget it (see pushResults).
+        if (mine.length === 0) {
+          state.set(key, null);
+          orphans.delete(key);
+          continue;
+        }
+        if (leftView(c)) {
+          orphans.add(key);
+          continue;
+        }
+      }
+      if (local === null && c.deleted) continue;
+
+      const protect = new Set(mine.flatMap(touchedFields));
+      const base = local === null ? emptyRecord() : fromLocal(local);
+      const merged = mergeRecords(base, { fields: c.fields, clocks: c.clocks, deleted: c.deleted }, protect);
+      for (const f of protect) holdBack(c, f, mine, dirtyOutbox);
+      const structureId = typeof c.fields['structureId'] === 'string' ? c.fields['structureId'] : (local?.structureId ?? '');
+      state.set(key, toLocal(c.id, merged, structureId));
+      orphans.delete(key);
+      for (const clock of Object.values(c.clocks)) seenClocks.push(clock);
+    }
+
+    for (const [entity, ids] of byEntity) {
+      const table = entityTable(db, entity);
+      const puts: LocalRecord[] = [];
+      const dels: string[] = [];
+      for (const id of new Set(ids)) {
+        const rec = state.get(recordKey(entity, id));
+        if (rec === undefined) continue;
+        if (rec === null) dels.push(id);
+        else puts.push(rec);
+      }
+      if (puts.length > 0) await table.bulkPut(puts);
+      if (dels.length > 0) await table.bulkDelete(dels);
+    }
+    if (dirtyOutbox.size > 0) await db.outbox.bulkPut([...dirtyOutbox]);
+    await saveOrphans(db, orphans);
+    await receiveClocks(db, seenClocks, now);
+    await db.meta.put({ key: META.cursor, value: page.cursor });
+    await hooks.beforePageCommit?.(page);
+    return changes.length;
+  });
+}
+
+/**
+ * A pulled value for a field that a pending change protects is not applied now, but becomes
+ * that change's "previous" value when newer, so it lands when the change is answered.
+ */
+function holdBack(c: PulledChange, field: string, mine: readonly OutboxEntry[], dirty: Set<OutboxEntry>): void {
+  const isDel = field === DELETED_FIELD;
+  if (isDel && !c.deleted) return;
+  const clock = c.clocks[field];
+  if (clock === undefined) return;
+  for (const e of mine) {
+    if (!touchedFields(e).includes(field)) continue;
+    const prev = e.prev.fields[field];
+    if (clock > (prev?.clock ?? '')) {
+      e.prev.fields[field] = isDel ? { value: true, clock } : Object.hasOwn(c.fields, field) ? { value: c.fields[field]!, clock } : { clock };
+      dirty.add(e);
+    }
+  }
+}

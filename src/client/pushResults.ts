@@ -1,0 +1,116 @@
+// Apply the server's answer to a pushed batch, in one transaction: an applied or duplicate
+// change leaves the outbox (and the record takes any newer server value a pull had to hold
+// back meanwhile); a rejected one is rolled back field by field, listed for the user, and
+// leaves the outbox. Nothing else ever removes an outbox entry.
+import { ENTITIES } from '../domain/entities';
+import { DELETED_FIELD } from '../sync/merge';
+import type { PushResult } from '../sync/protocol';
+import { receiveClocks } from './clock';
+import { allTables, entityTable, type DeviceDb, type LocalRecord, type OutboxEntry, type RejectedChange } from './db';
+import { loadOrphans, recordKey, restoreField, saveOrphans, touchedFields } from './pending';
+
+const REASON_MESSAGES: Record<string, string> = {
+  forbidden: 'Vous n’avez pas le droit de faire cette modification.',
+  clock_skew: 'L’horloge de la tablette est en avance : vérifiez la date et l’heure.',
+  month_closed: 'Ce mois a été validé par la coordination : les heures ne peuvent plus être modifiées.',
+  invalid: 'Le serveur a refusé une valeur invalide.',
+};
+
+export function describeChange(e: OutboxEntry): string {
+  const spec = ENTITIES[e.entity];
+  if (e.deleted === true) return `${spec.label} : suppression`;
+  const labels = Object.keys(e.set)
+    .filter((k) => k !== 'structureId')
+    .map((k) => (spec.fields as Record<string, { label: string } | undefined>)[k]?.label ?? k);
+  if (!e.prev.existed) return `${spec.label} : création`;
+  return `${spec.label} : modification de ${labels.join(', ')}`;
+}
+
+export interface PushApplyOutcome {
+  resolved: number;
+  rejected: number;
+}
+
+export async function applyPushResults(
+  db: DeviceDb,
+  batch: readonly OutboxEntry[],
+  results: readonly PushResult[],
+  serverHlc: string | undefined,
+  now: number,
+): Promise<PushApplyOutcome> {
+  const byOp = new Map(results.map((r) => [r.opId, r]));
+  return db.transaction('rw', allTables(db), async () => {
+    if (serverHlc !== undefined) await receiveClocks(db, [serverHlc], now);
+    const orphans = await loadOrphans(db);
+    let resolved = 0;
+    let rejected = 0;
+    for (const sent of batch) {
+      const result = byOp.get(sent.opId);
+      if (result === undefined || sent.seq === undefined) continue;
+      const entry = await db.outbox.get(sent.seq);
+      if (entry === undefined) continue;
+      await db.outbox.delete(sent.seq);
+      resolved++;
+      const table = entityTable(db, entry.entity);
+      const others = await db.outbox.where('[entity+id]').equals([entry.entity, entry.id]).toArray();
+      let rec: LocalRecord | undefined = await table.get(entry.id);
+
+      if (result.status === 'rejected') {
+        rejected++;
+        const refusal: RejectedChange = {
+          opId: entry.opId, entity: entry.entity, id: entry.id, what: describeChange(entry),
+          reason: result.reason ?? 'invalid',
+          message: result.message ?? REASON_MESSAGES[result.reason ?? 'invalid'] ?? 'Modification refusée par le serveur.',
+          at: now, set: entry.set,
+        };
+        if (entry.deleted === true) refusal.deleted = true;
+        await db.rejected.add(refusal);
+        if (rec !== undefined && !entry.prev.existed) {
+          // A record this device created and the server refused never existed for anyone else.
+          await table.delete(entry.id);
+          rec = undefined;
+        } else if (rec !== undefined) {
+          for (const f of touchedFields(entry)) {
+            if (rec._clocks[f] === entry.hlc) rec = restoreField(rec, f, entry.prev.fields[f]);
+          }
+          await table.put(rec);
+        }
+        // A later pending change on the same field saw this one as its "previous" value.
+        for (const o of others) {
+          let dirty = false;
+          for (const f of touchedFields(o)) {
+            if (o.prev.fields[f]?.clock === entry.hlc) {
+              const p = entry.prev.fields[f];
+              if (p === undefined) delete o.prev.fields[f];
+              else o.prev.fields[f] = p;
+              dirty = true;
+            }
+          }
+          if (dirty) await db.outbox.put(o);
+        }
+      } else if (rec !== undefined) {
+        // Applied: a newer server value held back while this change was pending now lands,
+        // unless another pending change still protects the field.
+        const stillProtected = new Set(others.flatMap(touchedFields));
+        let changed = false;
+        for (const f of touchedFields(entry)) {
+          if (stillProtected.has(f)) continue;
+          const p = entry.prev.fields[f];
+          if (p?.clock !== undefined && p.clock > (rec._clocks[f] ?? '')) {
+            rec = f === DELETED_FIELD && p.value !== true ? rec : restoreField(rec, f, p);
+            changed = true;
+          }
+        }
+        if (changed) await table.put(rec);
+      }
+
+      const key = recordKey(entry.entity, entry.id);
+      if (orphans.has(key) && others.length === 0) {
+        await table.delete(entry.id);
+        orphans.delete(key);
+      }
+    }
+    await saveOrphans(db, orphans);
+    return { resolved, rejected };
+  });
+}

@@ -1,0 +1,192 @@
+// Local reads and writes for the UI. A write is ONE Dexie transaction over the entity table,
+// the outbox and meta: tick the persisted HLC, merge per field, validate, put the record and
+// queue the change with what it replaced (for rollback) — all or nothing, and cheap (≤ 6 ops).
+// Only fields whose value changes are sent, so re-saving a form never overrides a colleague's
+// concurrent edit of another field.
+import { Dexie } from 'dexie';
+import { validateComplete, validateSet, type EntityName } from '../domain/entities';
+import { isRecordId, uuidv7 } from '../domain/ids';
+import { DELETED_FIELD, emptyRecord, mergeFields } from '../sync/merge';
+import type { Fields, JsonValue } from '../sync/protocol';
+import { tickClock } from './clock';
+import { entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry, type PrevField } from './db';
+import type { EntityRow, EntitySet } from './rows';
+
+/** An input the user can fix: `field` names the field, `message` says why, in French. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+/** Writing needs to know the structure: the user is not signed in. */
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError';
+  constructor() {
+    super('Vous n’êtes pas connecté : impossible d’enregistrer.');
+  }
+}
+
+export interface RepositoryOptions {
+  now?: () => number;
+  /** The structure of new records; defaults to the signed-in user's (meta session). */
+  structureId?: string;
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function isLive(r: LocalRecord | undefined): r is LocalRecord {
+  return r !== undefined && r._deleted === 0;
+}
+
+export type Repository = ReturnType<typeof createRepository>;
+
+export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) {
+  const now = options.now ?? Date.now;
+
+  async function structureOf(existing: LocalRecord | undefined, set: Fields): Promise<string> {
+    if (existing !== undefined) return existing.structureId;
+    const given = set['structureId'];
+    if (typeof given === 'string') return given;
+    if (options.structureId !== undefined) return options.structureId;
+    const session = (await db.meta.get(META.session))?.value as { user?: { structureId?: unknown } } | undefined;
+    const sid = session?.user?.structureId;
+    if (typeof sid !== 'string') throw new NotSignedInError();
+    return sid;
+  }
+
+  /**
+   * Create or update a record. Resolves to false when nothing changed (no change is queued).
+   * Throws ValidationError (nothing written) when a field is invalid or a required one missing.
+   */
+  async function write<E extends EntityName>(entity: E, id: string, input: EntitySet<E> | Fields): Promise<boolean> {
+    if (!isRecordId(id)) throw new ValidationError('id', 'identifiant invalide (UUID ou ULID attendu)');
+    const set: Fields = {};
+    for (const [k, v] of Object.entries(input)) if (v !== undefined) set[k] = v as JsonValue;
+    const valid = validateSet(entity, set);
+    if (!valid.ok) throw new ValidationError(valid.field, valid.message);
+    const table = entityTable(db, entity);
+
+    return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const existing = await table.get(id);
+      if (existing?._deleted === 1) throw new ValidationError('id', 'Cet élément a été supprimé.');
+      const base = existing === undefined ? emptyRecord() : fromLocal(existing);
+      const structureId = await structureOf(existing, set);
+      if (existing !== undefined && set['structureId'] !== undefined && set['structureId'] !== structureId) {
+        throw new ValidationError('structureId', 'Un élément ne change pas de structure.');
+      }
+      const changed: Fields = {};
+      for (const [k, v] of Object.entries(set)) {
+        if (k === 'structureId') continue;
+        if (existing === undefined || base.clocks[k] === undefined || !sameJson(base.fields[k], v)) changed[k] = v;
+      }
+      if (existing !== undefined && Object.keys(changed).length === 0) return false;
+
+      const hlc = await tickClock(db, now());
+      const { record } = mergeFields(base, changed, hlc, false);
+      const complete = validateComplete(entity, record.fields);
+      if (!complete.ok) throw new ValidationError(complete.field, complete.message);
+
+      const prev: Record<string, PrevField> = {};
+      for (const k of Object.keys(changed)) prev[k] = prevOf(base, k);
+      const entry: OutboxEntry = {
+        opId: uuidv7(now()), entity, id, hlc,
+        // A new record names its structure so the server can check it (contract: set.structureId).
+        set: existing === undefined ? { ...changed, structureId } : changed,
+        prev: { existed: existing !== undefined, fields: prev },
+      };
+      await table.put(toLocal(id, record, structureId));
+      await db.outbox.add(entry);
+      return true;
+    });
+  }
+
+  /** Delete (tombstone) a record. Resolves to false when it does not exist or is already deleted. */
+  async function remove(entity: EntityName, id: string): Promise<boolean> {
+    const table = entityTable(db, entity);
+    return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+      const existing = await table.get(id);
+      if (!isLive(existing)) return false;
+      const base = fromLocal(existing);
+      const hlc = await tickClock(db, now());
+      const { record } = mergeFields(base, {}, hlc, true);
+      const deletedClock = base.clocks[DELETED_FIELD];
+      const entry: OutboxEntry = {
+        opId: uuidv7(now()), entity, id, hlc, set: {}, deleted: true,
+        prev: { existed: true, fields: { [DELETED_FIELD]: deletedClock === undefined ? { value: false } : { value: false, clock: deletedClock } } },
+      };
+      await table.put(toLocal(id, record, existing.structureId));
+      await db.outbox.add(entry);
+      return true;
+    });
+  }
+
+  // --- reads (live records only) ------------------------------------------------------
+  const rows = <E extends EntityName>(list: LocalRecord[]) => list.filter(isLive) as unknown as EntityRow<E>[];
+
+  async function get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | undefined> {
+    const r = await entityTable(db, entity).get(id);
+    return isLive(r) ? (r as unknown as EntityRow<E>) : undefined;
+  }
+
+  async function list<E extends EntityName>(entity: E): Promise<EntityRow<E>[]> {
+    return rows<E>(await entityTable(db, entity).filter((r) => r._deleted === 0).toArray());
+  }
+
+  /** Records whose (indexed) `index` equals `value`, e.g. byIndex('membership', 'teamId', t). */
+  async function byIndex<E extends EntityName>(entity: E, index: string, value: string): Promise<EntityRow<E>[]> {
+    return rows<E>(await entityTable(db, entity).where(index).equals(value).toArray());
+  }
+
+  async function between<E extends EntityName>(entity: E, index: string, key: string, from: string | typeof Dexie.minKey, to: string | typeof Dexie.maxKey, newestFirst: boolean) {
+    let c = entityTable(db, entity).where(index).between([key, from], [key, to], true, true);
+    if (newestFirst) c = c.reverse();
+    return rows<E>(await c.toArray());
+  }
+
+  /** A salarié's livret de suivi, newest first. */
+  const logOf = (salarieId: string) => between('logEntry', '[salarieId+date]', salarieId, Dexie.minKey, Dexie.maxKey, true);
+
+  /** A salarié's time entries between two ISO dates (inclusive), oldest first. */
+  const timeEntriesOf = (salarieId: string, from: string, to: string) => between('timeEntry', '[salarieId+date]', salarieId, from, to, false);
+
+  /** A team's planning slots between two ISO dates (inclusive), e.g. a week. */
+  const slotsOf = (teamId: string, from: string, to: string) => between('planningSlot', '[teamId+date]', teamId, from, to, false);
+
+  /** A salarié's evaluations, newest first. */
+  const evaluationsOf = (salarieId: string) => between('evaluation', '[salarieId+date]', salarieId, Dexie.minKey, Dexie.maxKey, true);
+
+  /**
+   * The positioning matrix: per competence, the salarié's latest evaluation (by date, then by
+   * when its level was written).
+   */
+  async function matrixOf(salarieId: string): Promise<Map<string, EntityRow<'evaluation'>>> {
+    const out = new Map<string, EntityRow<'evaluation'>>();
+    for (const e of await evaluationsOf(salarieId)) {
+      const cur = out.get(e.competenceId);
+      if (cur === undefined || e.date > cur.date || (e.date === cur.date && (e._clocks['level'] ?? '') > (cur._clocks['level'] ?? ''))) {
+        out.set(e.competenceId, e);
+      }
+    }
+    return out;
+  }
+
+  return { write, remove, get, list, byIndex, logOf, timeEntriesOf, slotsOf, evaluationsOf, matrixOf };
+}
+
+function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {
+  const p: PrevField = {};
+  if (Object.hasOwn(base.fields, k)) p.value = base.fields[k]!;
+  const c = base.clocks[k];
+  if (c !== undefined) p.clock = c;
+  return p;
+}

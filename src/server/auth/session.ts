@@ -1,0 +1,55 @@
+// Bearer-token authentication: the token names one device's session. Unknown token → 401
+// unauthorized; revoked device, or a user since deactivated or deleted → 401 device_revoked
+// (the app then erases its local data: the person no longer may hold those files).
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../deps';
+import { HttpError } from '../http/errors';
+import type { AppEnv } from '../http/env';
+import { userInfoFrom } from '../sync/scope';
+import type { Fields } from '../../sync/protocol';
+import { tokenHash } from './tokens';
+
+interface DeviceRow {
+  device_id: string;
+  user_id: string;
+  structure_id: string;
+  revoked_at: Date | null;
+  last_seen_at: Date | string;
+  fields: Fields | null;
+  deleted: boolean | null;
+}
+
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/.exec(header);
+    if (!m?.[1]) throw new HttpError(401, { error: 'unauthorized', message: 'connexion requise' });
+    const { rows } = await deps.db.query<DeviceRow>(
+      `SELECT d.id AS device_id, d.user_id, d.structure_id, d.revoked_at, d.last_seen_at, r.fields, r.deleted
+       FROM devices d LEFT JOIN records r ON r.entity = 'user' AND r.id = d.user_id
+       WHERE d.token_hash = $1`,
+      [tokenHash(m[1])],
+    );
+    const row = rows[0];
+    if (!row) throw new HttpError(401, { error: 'unauthorized', message: 'session inconnue' });
+    if (row.revoked_at) throw new HttpError(401, { error: 'device_revoked', message: 'cet appareil a été déconnecté' });
+    const user = userInfoFrom(row.user_id, row.structure_id, row.fields, row.deleted ?? true);
+    if (!user || !user.active) throw new HttpError(401, { error: 'device_revoked', message: 'ce compte est désactivé' });
+    if (deps.now() - new Date(row.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
+      await deps.db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [row.device_id, new Date(deps.now()).toISOString()]);
+    }
+    c.set('session', { deviceId: row.device_id, user });
+    await next();
+  };
+}
+
+export function requireCoordinator(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('session').user.role !== 'coordinator') {
+      throw new HttpError(403, { error: 'forbidden', message: 'réservé à la coordination' });
+    }
+    await next();
+  };
+}

@@ -1,0 +1,107 @@
+// Schema migrations, applied at start. Numbered, never edited once shipped; a transaction-scoped
+// advisory lock makes two processes starting at once apply each migration exactly once.
+import type { Db } from './types';
+
+interface Migration {
+  version: number;
+  statements: string[];
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    statements: [
+      // One row per structure: the commit-order counter, locked FOR UPDATE by each write batch.
+      `CREATE TABLE structure_seq (
+        structure_id text PRIMARY KEY,
+        seq bigint NOT NULL DEFAULT 0
+      )`,
+      // Current state of every synced record; seq = position of its last change in commit order.
+      `CREATE TABLE records (
+        entity text NOT NULL,
+        id text NOT NULL,
+        structure_id text NOT NULL,
+        fields jsonb NOT NULL,
+        clocks jsonb NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        seq bigint NOT NULL,
+        created_seq bigint NOT NULL,
+        salarie_id text,
+        PRIMARY KEY (entity, id)
+      )`,
+      `CREATE INDEX records_structure_seq ON records (structure_id, seq)`,
+      `CREATE INDEX records_structure_entity ON records (structure_id, entity)`,
+      // Every applied change: idempotency by opId and the history of each written field.
+      `CREATE TABLE applied_ops (
+        structure_id text NOT NULL,
+        op_id text NOT NULL,
+        seq bigint NOT NULL,
+        entity text NOT NULL,
+        id text NOT NULL,
+        hlc text NOT NULL,
+        user_id text,
+        device_id text,
+        set_fields jsonb NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        won jsonb NOT NULL,
+        lost jsonb NOT NULL,
+        at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (structure_id, op_id)
+      )`,
+      `CREATE INDEX applied_ops_record ON applied_ops (structure_id, entity, id)`,
+      // Per-field view of the history: the coordinator sees who wrote what, winners and losers.
+      `CREATE VIEW field_history AS
+        SELECT o.structure_id, o.entity, o.id, f.key AS field, f.value, o.hlc, o.user_id,
+               o.device_id, (o.won ? f.key) AS won, o.at, o.seq
+        FROM applied_ops o, jsonb_each(o.set_fields) f`,
+      // The audience-deciding fields of a record before a change that altered them.
+      `CREATE TABLE audience_changes (
+        structure_id text NOT NULL,
+        seq bigint NOT NULL,
+        entity text NOT NULL,
+        id text NOT NULL,
+        old_fields jsonb NOT NULL,
+        old_salarie_id text,
+        PRIMARY KEY (structure_id, seq)
+      )`,
+      `CREATE INDEX audience_changes_record ON audience_changes (structure_id, id, seq)`,
+      `CREATE TABLE users (
+        id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        login text NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE devices (
+        id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id),
+        name text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      )`,
+      `CREATE INDEX devices_structure ON devices (structure_id)`,
+    ],
+  },
+];
+
+/** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */
+const MIGRATION_LOCK = 7_236_110_042;
+
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const sql of m.statements) await tx.query(sql);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+    }
+  });
+}

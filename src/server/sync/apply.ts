@@ -1,0 +1,278 @@
+// The one write path for synced records: push, new users, seeding and administration all go
+// through it. A batch holds its structure's sequence row lock from the first read to commit, so
+// commit order equals seq order (pull cursors never skip), and each change is judged whole —
+// applied with all its fields or rejected with none — then written in a few bulk statements.
+import { canWrite, type Actor, type RecordView } from '../../domain/access';
+import { validateComplete, type EntityName } from '../../domain/entities';
+import { isTooFarAhead } from '../../sync/hlc';
+import { emptyRecord, mergeFields } from '../../sync/merge';
+import type { Change, Fields, PushResult, RejectReason } from '../../sync/protocol';
+import { json, toNumber, type Queryable } from '../db/types';
+import type { ServerClock } from './clock';
+import { audienceChanged, audienceOf, fromRow, RECORD_COLUMNS, recordKey, viewOf, type RecordRow, type StoredRecord } from './records';
+import { resolveActor } from './scope';
+
+export interface WriteOptions {
+  structureId: string;
+  /** Who wrote (kept in the field history); null for the system. */
+  userId: string | null;
+  deviceId: string | null;
+  /** Seeding and administration: the access rules do not apply (validation still does). */
+  system?: boolean;
+  /** Only /api/users and the administration create user records. */
+  allowUserCreate?: boolean;
+  clock: ServerClock;
+  today: string;
+}
+
+/** Entities whose changes can alter what the writer itself may touch next in the same batch. */
+const SCOPE_ENTITIES: ReadonlySet<EntityName> = new Set(['team', 'membership', 'assignment', 'structure', 'user']);
+
+interface OpRow {
+  op_id: string;
+  seq: number;
+  entity: string;
+  id: string;
+  hlc: string;
+  user_id: string | null;
+  device_id: string | null;
+  set_fields: Fields;
+  deleted: boolean;
+  won: string[];
+  lost: string[];
+}
+
+interface AudienceRow {
+  seq: number;
+  entity: string;
+  id: string;
+  old_fields: Fields;
+  old_salarie_id: string | null;
+}
+
+class Rejection {
+  constructor(readonly reason: RejectReason, readonly message: string) {}
+}
+
+/** Applies changes inside the caller's transaction and returns one result per change. */
+export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: readonly Change[]): Promise<PushResult[]> {
+  const { structureId } = opts;
+  let seq = await lockSequence(tx, structureId);
+  const startSeq = seq;
+
+  const seenOps = await loadAppliedOps(tx, structureId, changes.map((c) => c.opId));
+  const cache = await loadRecords(tx, changes.map((c) => ({ entity: c.entity, id: c.id })));
+
+  let actor: Actor | null = null;
+  if (!opts.system) {
+    if (!opts.userId) throw new Error('applyChanges: a user write needs a userId');
+    actor = (await resolveActor(tx, opts.userId, structureId, opts.today))?.actor ?? null;
+  }
+  let actorDirty = false;
+  let closedMonths: Set<string> | null = null;
+
+  const pendingRecords = new Map<string, StoredRecord>();
+  let pendingOps: OpRow[] = [];
+  let pendingAudience: AudienceRow[] = [];
+
+  async function flush(): Promise<void> {
+    if (pendingRecords.size > 0) {
+      await tx.query(
+        `INSERT INTO records (${RECORD_COLUMNS})
+         SELECT x.entity, x.id, x.structure_id, x.fields, x.clocks, x.deleted, x.seq, x.created_seq, x.salarie_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(entity text, id text, structure_id text, fields jsonb,
+           clocks jsonb, deleted boolean, seq bigint, created_seq bigint, salarie_id text)
+         ON CONFLICT (entity, id) DO UPDATE SET fields = EXCLUDED.fields, clocks = EXCLUDED.clocks,
+           deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, salarie_id = EXCLUDED.salarie_id
+         WHERE records.structure_id = EXCLUDED.structure_id`,
+        [json([...pendingRecords.values()].map((r) => ({
+          entity: r.entity, id: r.id, structure_id: r.structureId, fields: r.fields, clocks: r.clocks,
+          deleted: r.deleted, seq: r.seq, created_seq: r.createdSeq, salarie_id: r.salarieId,
+        })))],
+      );
+      pendingRecords.clear();
+    }
+    if (pendingOps.length > 0) {
+      await tx.query(
+        `INSERT INTO applied_ops (structure_id, op_id, seq, entity, id, hlc, user_id, device_id, set_fields, deleted, won, lost)
+         SELECT $1, x.op_id, x.seq, x.entity, x.id, x.hlc, x.user_id, x.device_id, x.set_fields, x.deleted, x.won, x.lost
+         FROM jsonb_to_recordset($2::jsonb) AS x(op_id text, seq bigint, entity text, id text, hlc text,
+           user_id text, device_id text, set_fields jsonb, deleted boolean, won jsonb, lost jsonb)
+         ON CONFLICT DO NOTHING`,
+        [structureId, json(pendingOps)],
+      );
+      pendingOps = [];
+    }
+    if (pendingAudience.length > 0) {
+      await tx.query(
+        `INSERT INTO audience_changes (structure_id, seq, entity, id, old_fields, old_salarie_id)
+         SELECT $1, x.seq, x.entity, x.id, x.old_fields, x.old_salarie_id
+         FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, entity text, id text, old_fields jsonb, old_salarie_id text)`,
+        [structureId, json(pendingAudience)],
+      );
+      pendingAudience = [];
+    }
+  }
+
+  async function logEntrySalarie(logEntryId: unknown): Promise<string | null> {
+    if (typeof logEntryId !== 'string') return null;
+    const key = recordKey('logEntry', logEntryId);
+    if (!cache.has(key)) {
+      const { rows } = await tx.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE entity = 'logEntry' AND id = $1`, [logEntryId]);
+      cache.set(key, rows[0] ? fromRow(rows[0]) : null);
+    }
+    const le = cache.get(key);
+    if (!le || le.structureId !== structureId) return null;
+    const s = le.fields['salarieId'];
+    return typeof s === 'string' ? s : null;
+  }
+
+  async function salarieOf(entity: EntityName, id: string, fields: Fields): Promise<string | null> {
+    if (entity === 'salarie') return id;
+    const own = typeof fields['salarieId'] === 'string' ? fields['salarieId'] : null;
+    if (entity === 'review') return (await logEntrySalarie(fields['logEntryId'])) ?? own;
+    return own;
+  }
+
+  async function monthIsClosed(date: unknown): Promise<boolean> {
+    if (typeof date !== 'string' || date.length < 7) return false;
+    if (!closedMonths) {
+      const { rows } = await tx.query<{ month: string | null }>(
+        `SELECT fields->>'month' AS month FROM records WHERE structure_id = $1 AND entity = 'monthClose' AND NOT deleted`,
+        [structureId],
+      );
+      closedMonths = new Set(rows.flatMap((r) => (r.month ? [r.month] : [])));
+    }
+    return closedMonths.has(date.slice(0, 7));
+  }
+
+  async function judge(change: Change): Promise<Rejection | { record: StoredRecord; before: StoredRecord | null; won: string[]; lost: string[]; set: Fields }> {
+    if (isTooFarAhead(change.hlc, opts.clock.nowMs())) {
+      return new Rejection('clock_skew', 'horloge de l’appareil trop en avance sur celle du serveur (plus de 10 minutes)');
+    }
+    const { structureId: claimed, ...set } = change.set;
+    if (claimed !== undefined && claimed !== structureId) return new Rejection('forbidden', 'structure différente de la vôtre');
+    const key = recordKey(change.entity, change.id);
+    const before = cache.get(key) ?? null;
+    if (before && before.structureId !== structureId) return new Rejection('forbidden', 'enregistrement d’une autre structure');
+    if (change.entity === 'structure' && change.id !== structureId) return new Rejection('forbidden', 'seule votre structure peut être modifiée');
+    if (change.entity === 'user') {
+      if (!before && !opts.allowUserCreate) return new Rejection('forbidden', 'un compte se crée par la gestion des utilisateurs, pas par synchronisation');
+      if (before && set['login'] !== undefined && set['login'] !== before.fields['login']) {
+        return new Rejection('invalid', 'Identifiant : ne peut pas être modifié par synchronisation');
+      }
+    }
+
+    const base = before ?? { ...emptyRecord() };
+    const merged = mergeFields({ fields: base.fields, clocks: base.clocks, deleted: base.deleted }, set, change.hlc, change.deleted === true);
+    const salarieId = await salarieOf(change.entity, change.id, merged.record.fields);
+    const after: StoredRecord = {
+      entity: change.entity,
+      id: change.id,
+      structureId,
+      fields: merged.record.fields,
+      clocks: merged.record.clocks,
+      deleted: merged.record.deleted,
+      seq: before?.seq ?? 0,
+      createdSeq: before?.createdSeq ?? 0,
+      salarieId,
+    };
+
+    if (actor || !opts.system) {
+      const beforeView: RecordView | undefined = before ? viewOf(before) : undefined;
+      if (!actor || !canWrite(actor, beforeView, viewOf(after))) {
+        return new Rejection('forbidden', 'vous n’avez pas le droit de modifier cet enregistrement');
+      }
+      if (actor.role === 'eti' && change.entity === 'timeEntry') {
+        if ((await monthIsClosed(before?.fields['date'])) || (await monthIsClosed(after.fields['date']))) {
+          return new Rejection('month_closed', 'ce mois a été validé par la coordination : les heures ne se modifient plus');
+        }
+      }
+    }
+    if (!after.deleted) {
+      const complete = validateComplete(change.entity, after.fields);
+      if (!complete.ok) return new Rejection('invalid', complete.message);
+    }
+    return { record: after, before, won: merged.won, lost: merged.lost, set };
+  }
+
+  const results: PushResult[] = [];
+  for (const change of changes) {
+    if (seenOps.has(change.opId)) {
+      results.push({ opId: change.opId, status: 'duplicate' });
+      continue;
+    }
+    if (actorDirty && opts.userId) {
+      await flush();
+      actor = (await resolveActor(tx, opts.userId, structureId, opts.today))?.actor ?? null;
+      actorDirty = false;
+    }
+    const verdict = await judge(change);
+    if (verdict instanceof Rejection) {
+      results.push({ opId: change.opId, status: 'rejected', reason: verdict.reason, message: verdict.message });
+      continue;
+    }
+    opts.clock.receive(change.hlc);
+    seenOps.add(change.opId);
+    const { record, before, won, lost, set } = verdict;
+    const changed = won.length > 0 || record.clocks['deleted'] !== before?.clocks['deleted'];
+    if (changed) {
+      seq += 1;
+      record.seq = seq;
+      if (!before) record.createdSeq = seq;
+      const key = recordKey(record.entity, record.id);
+      cache.set(key, record);
+      pendingRecords.set(key, record);
+      if (before && audienceChanged(before, record)) {
+        pendingAudience.push({ seq, entity: record.entity, id: record.id, old_fields: audienceOf(before.fields), old_salarie_id: before.salarieId });
+      }
+      if (!opts.system && SCOPE_ENTITIES.has(record.entity)) actorDirty = true;
+    }
+    pendingOps.push({
+      op_id: change.opId, seq, entity: change.entity, id: change.id, hlc: change.hlc,
+      user_id: opts.userId, device_id: opts.deviceId, set_fields: set, deleted: change.deleted === true, won, lost,
+    });
+    results.push({ opId: change.opId, status: 'applied' });
+  }
+
+  await flush();
+  if (seq !== startSeq) await tx.query('UPDATE structure_seq SET seq = $2 WHERE structure_id = $1', [structureId, seq]);
+  return results;
+}
+
+/**
+ * Takes the structure's sequence row lock for the rest of the transaction. Every writer of the
+ * structure queues here, so a later seq can never commit before an earlier one.
+ */
+async function lockSequence(tx: Queryable, structureId: string): Promise<number> {
+  const select = () => tx.query<{ seq: unknown }>('SELECT seq FROM structure_seq WHERE structure_id = $1 FOR UPDATE', [structureId]);
+  let { rows } = await select();
+  if (!rows[0]) {
+    await tx.query('INSERT INTO structure_seq (structure_id, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING', [structureId]);
+    ({ rows } = await select());
+  }
+  return toNumber(rows[0]?.seq);
+}
+
+async function loadAppliedOps(tx: Queryable, structureId: string, opIds: string[]): Promise<Set<string>> {
+  if (opIds.length === 0) return new Set();
+  const { rows } = await tx.query<{ op_id: string }>(
+    `SELECT op_id FROM applied_ops WHERE structure_id = $1 AND op_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [structureId, json(opIds)],
+  );
+  return new Set(rows.map((r) => r.op_id));
+}
+
+async function loadRecords(tx: Queryable, keys: { entity: string; id: string }[]): Promise<Map<string, StoredRecord | null>> {
+  const cache = new Map<string, StoredRecord | null>();
+  if (keys.length === 0) return cache;
+  const unique = [...new Map(keys.map((k) => [recordKey(k.entity, k.id), k])).values()];
+  const { rows } = await tx.query<RecordRow>(
+    `SELECT r.entity, r.id, r.structure_id, r.fields, r.clocks, r.deleted, r.seq, r.created_seq, r.salarie_id
+     FROM jsonb_to_recordset($1::jsonb) AS k(entity text, id text)
+     JOIN records r ON r.entity = k.entity AND r.id = k.id`,
+    [json(unique)],
+  );
+  for (const r of rows) cache.set(recordKey(r.entity, r.id), fromRow(r));
+  return cache;
+}

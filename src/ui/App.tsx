@@ -1,0 +1,49 @@
+// The shell: header with the sync indicator, tabs by role, and the screen for the route.
+import { ROLE_LABELS } from '../domain/rules/labels';
+import { useServices } from './services';
+import { useExternal } from './hooks/useExternal';
+import { useRoute } from './hooks/useRoute';
+import { SyncIndicator } from './components/SyncIndicator';
+import { UpdateBanner } from './components/UpdateBanner';
+import { Login } from './screens/Login';
+import { Livret } from './screens/Livret';
+import { RejectedPage } from './screens/RejectedPage';
+import { EtiHome } from './eti/EtiHome';
+import { CoordinatorHome } from './coordinator/CoordinatorHome';
+import { SalarieHome } from './salarie/SalarieHome';
+import type { SessionUser } from '../sync/protocol';
+
+function Screen({ route, user }: { route: string; user: SessionUser }) {
+  const dossier = /^\/salarie\/([^/]+)$/.exec(route);
+  if (route === '/refus') return <RejectedPage />;
+  if (user.role === 'salarie') return <SalarieHome salarieId={user.salarieId ?? ''} />;
+  if (dossier !== null) return <Livret salarieId={dossier[1]!} user={user} />;
+  if (user.role === 'coordinator') return <CoordinatorHome />;
+  return <EtiHome />;
+}
+
+export function App() {
+  const services = useServices();
+  const user = useExternal(services.session);
+  const route = useRoute();
+  if (user === undefined) return <Login />;
+  const home = user.role === 'coordinator' ? 'À lire' : user.role === 'eti' ? 'Mes équipes' : 'Mon espace';
+  return (
+    <>
+      <header class="app-header">
+        <h1>Tremplin</h1>
+        <SyncIndicator />
+        <span class="who">{user.displayName ?? ''} · {ROLE_LABELS[user.role]}</span>
+        <button type="button" onClick={() => void services.logout()}>Se déconnecter</button>
+      </header>
+      <nav class="tabs" aria-label="Navigation principale">
+        <a href="#/" aria-current={route === '/' ? 'page' : undefined}>{home}</a>
+        <a href="#/refus" aria-current={route === '/refus' ? 'page' : undefined}>Modifications refusées</a>
+      </nav>
+      <main>
+        <UpdateBanner />
+        <Screen route={route} user={user} />
+      </main>
+    </>
+  );
+}

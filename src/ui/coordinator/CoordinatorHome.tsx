@@ -1,0 +1,56 @@
+// The coordination's inbox: what came in from the worksites and is not yet read, alerts first.
+// « Marquer comme lu » writes a review, which the author's tablet shows at its next sync.
+import { useServices } from '../services';
+import { useExternal } from '../hooks/useExternal';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { LogEntryCard } from '../components/LogEntryCard';
+import { fullName, liveAll, reviewsByEntry, str, userNames, type Rec } from '../queries';
+import { uuidv7 } from '../../domain/ids';
+import { useState } from 'preact/hooks';
+import { writeErrorMessage } from '../components/writeError';
+
+async function inbox(db: ReturnType<typeof useServices>['db']): Promise<{ entries: Rec[]; salaries: Map<string, Rec> }> {
+  const [entries, reviews, salaries] = await Promise.all([liveAll(db, 'logEntry'), reviewsByEntry(db), liveAll(db, 'salarie')]);
+  const unread = entries
+    .filter((e) => !reviews.has(e.id))
+    .sort((a, b) => Number(b['alert'] === true) - Number(a['alert'] === true) || str(b, 'date').localeCompare(str(a, 'date')));
+  return { entries: unread, salaries: new Map(salaries.map((s) => [s.id, s])) };
+}
+
+export function CoordinatorHome() {
+  const services = useServices();
+  const { db, write } = services;
+  const user = useExternal(services.session);
+  const data = useLiveQuery(() => inbox(db), [], { entries: [], salaries: new Map<string, Rec>() });
+  const names = useLiveQuery(() => userNames(db), [], new Map<string, string>());
+  const [error, setError] = useState<string | null>(null);
+  if (user === undefined) return null;
+
+  async function markRead(entry: Rec) {
+    try {
+      await write('review', uuidv7(), {
+        structureId: user!.structureId, logEntryId: entry.id, reviewerId: user!.id, at: new Date().toISOString(), salarieId: str(entry, 'salarieId'),
+      });
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    }
+  }
+
+  const alerts = data.entries.filter((e) => e['alert'] === true).length;
+  return (
+    <section aria-labelledby="inbox-title">
+      <h2 id="inbox-title">À lire ({data.entries.length}{alerts > 0 ? `, dont ${alerts} alerte${alerts > 1 ? 's' : ''}` : ''})</h2>
+      {error !== null && <p class="error-text" role="alert">{error}</p>}
+      {data.entries.length === 0 ? <p>Tout est lu.</p> : (
+        <ul class="list">
+          {data.entries.map((e) => (
+            <LogEntryCard key={e.id} entry={e} author={names.get(str(e, 'authorId'))}>
+              <p class="meta">Salarié : <a href={`#/salarie/${str(e, 'salarieId')}`}>{fullName(data.salaries.get(str(e, 'salarieId')))}</a></p>
+              <div class="actions"><button type="button" class="secondary" onClick={() => void markRead(e)}>Marquer comme lu</button></div>
+            </LogEntryCard>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// The salarié's own space, in FALC: big pictograms, short sentences, a button to hear each
+// message read aloud. Only what the team chose to share reaches this device.
+import { useServices } from '../services';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { getLive, logOf, str, type Rec } from '../queries';
+import { longDate } from '../format';
+import type { LogCategory } from '../../domain/entities';
+
+const PICTO: Record<LogCategory, { icon: string; words: string }> = {
+  integration: { icon: '🤝', words: 'Mon arrivée' },
+  comportement: { icon: '🙂', words: 'Au travail' },
+  technique: { icon: '🛠️', words: 'Mes progrès' },
+  atouts: { icon: '⭐', words: 'Mes points forts' },
+  freins: { icon: '🧭', words: 'Mes difficultés' },
+  entretien: { icon: '💬', words: 'Rendez-vous' },
+  bilan: { icon: '📋', words: 'Bilan' },
+  alerte: { icon: '❗', words: 'Important' },
+};
+
+function readAloud(text: string): void {
+  const synth = globalThis.speechSynthesis;
+  if (synth === undefined) return;
+  synth.cancel();
+  const u = new SpeechSynthesisUtterance(text);
+  u.lang = 'fr-FR';
+  u.rate = 0.9;
+  synth.speak(u);
+}
+
+export function SalarieHome({ salarieId }: { salarieId: string }) {
+  const { db } = useServices();
+  const me = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
+  const entries = useLiveQuery(() => logOf(db, salarieId), [salarieId], [] as Rec[]);
+  return (
+    <section class="falc" aria-labelledby="me-title">
+      <h2 id="me-title">Bonjour {str(me, 'firstName')} 👋</h2>
+      <h3><span aria-hidden="true">📒</span> Mon livret</h3>
+      {entries.length === 0 ? <p>Pas de message pour l’instant.</p> : (
+        <ul class="list">
+          {entries.map((e) => {
+            const p = PICTO[str(e, 'category') as LogCategory] ?? PICTO.bilan;
+            const text = str(e, 'text');
+            return (
+              <li key={e.id} class="entry" data-testid="log-entry">
+                <header><span class="picto" aria-hidden="true">{p.icon}</span> <strong>{p.words}</strong> <span class="meta">{longDate(str(e, 'date'))}</span></header>
+                <p>{text}</p>
+                <button type="button" class="secondary" onClick={() => readAloud(`${p.words}. ${text}`)}><span aria-hidden="true">🔊</span> Écouter</button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

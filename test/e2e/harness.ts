@@ -1,0 +1,68 @@
+// Shared setup for browser tests: the built app served by the real server on a temporary
+// PGlite store, Debian's Chromium driven by playwright-core at tablet size, and axe-core.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../src/server/main';
+
+const require = createRequire(import.meta.url);
+
+export const TABLET = { width: 1280, height: 800 } as const;
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-e2e-'));
+  const server = await startServer({ port: 0, dataDir, demo: true, quiet: true });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh profile: one tablet. */
+export async function newDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: TABLET, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function login(page: Page, baseUrl: string, user: string, password = 'tremplin'): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Identifiant').fill(user);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: unknown[] }
+
+/** Serious and critical WCAG violations on the current page (axe-core). */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    // axe is injected as a global by the script tag above.
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
