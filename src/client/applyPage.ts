@@ -59,18 +59,17 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       const key = recordKey(c.entity, c.id);
       const local = state.get(key) ?? null;
       const mine = pending.get(key) ?? [];
-      if (leftView(c) || (c.deleted && mine.length === 0)) {
-        // Gone (or deleted) with nothing unsent here: forget it. With unsent work: keep it
-        // until the server has answered that work, then forget it (see pushResults).
-        if (mine.length === 0) {
-          state.set(key, null);
-          orphans.delete(key);
-          continue;
-        }
-        if (leftView(c)) {
-          orphans.add(key);
-          continue;
-        }
+      if (c.deleted && mine.length === 0) {
+        // Deleted, or gone from the user's view, with nothing unsent here: forget it.
+        state.set(key, null);
+        orphans.delete(key);
+        continue;
+      }
+      if (leftView(c)) {
+        // Gone from the view but with unsent work: keep it until the server has answered
+        // that work (see pushResults).
+        orphans.add(key);
+        continue;
       }
       if (local === null && c.deleted) continue;
 

@@ -104,10 +104,16 @@ export async function applyPushResults(
         if (changed) await table.put(rec);
       }
 
+      // An orphan (out of the user's view when last pulled) stays if the server accepted a
+      // change to it — accepting proves the user may see it, and the next pull brings its
+      // server state — and goes once its last pending change has been refused.
       const key = recordKey(entry.entity, entry.id);
-      if (orphans.has(key) && others.length === 0) {
-        await table.delete(entry.id);
-        orphans.delete(key);
+      if (orphans.has(key)) {
+        if (result.status !== 'rejected') orphans.delete(key);
+        else if (others.length === 0) {
+          await table.delete(entry.id);
+          orphans.delete(key);
+        }
       }
     }
     await saveOrphans(db, orphans);
