@@ -20,10 +20,19 @@ export const AFTERNOON = { startTime: '13:00', endTime: '15:30', hours: 2.5, lab
 
 /**
  * Level (0–4) after `days` in the parcours: about one level per quarter at pace 1, minus the
- * competence's difficulty, with a per-person offset so the matrix is not uniform.
+ * competence's difficulty, with a per-person offset so the matrix is not uniform, and a ceiling
+ * some people never pass on some gestures.
  */
-export function levelAfter(days: number, pace: number, difficulty: number, offset: number): number {
+export function levelAfter(days: number, pace: number, difficulty: number, offset: number, ceiling = 4): number {
   if (days < 0) return 0;
   const raw = Math.floor((days / 91) * pace + 1 - difficulty + offset);
-  return Math.max(0, Math.min(4, raw));
+  return Math.max(0, Math.min(ceiling, raw));
+}
+
+/** How far a person will go on a competence: harder gestures are mastered less often. */
+export function drawCeiling(next: () => number, difficulty: number): number {
+  const r = next();
+  if (difficulty === 0) return r < 0.85 ? 4 : 3;
+  if (difficulty === 1) return r < 0.6 ? 4 : 3;
+  return r < 0.4 ? 4 : r < 0.85 ? 3 : 2;
 }
