@@ -12,6 +12,7 @@ import { EtiHome } from './eti/EtiHome';
 import { CoordinatorHome } from './coordinator/CoordinatorHome';
 import { SalarieHome } from './salarie/SalarieHome';
 import type { SessionUser } from '../sync/protocol';
+import { useState } from 'preact/hooks';
 
 function Screen({ route, user }: { route: string; user: SessionUser }) {
   const dossier = /^\/salarie\/([^/]+)$/.exec(route);
@@ -26,7 +27,9 @@ export function App() {
   const services = useServices();
   const user = useExternal(services.session);
   const route = useRoute();
+  const [logoutError, setLogoutError] = useState<string | null>(null);
   if (user === undefined) return <Login />;
+  const logout = () => services.logout().catch((e: unknown) => setLogoutError(e instanceof Error ? e.message : 'La déconnexion a échoué.'));
   const home = user.role === 'coordinator' ? 'À lire' : user.role === 'eti' ? 'Mes équipes' : 'Mon espace';
   return (
     <>
@@ -34,7 +37,7 @@ export function App() {
         <h1>Tremplin</h1>
         <SyncIndicator />
         <span class="who">{user.displayName ?? ''} · {ROLE_LABELS[user.role]}</span>
-        <button type="button" onClick={() => void services.logout()}>Se déconnecter</button>
+        <button type="button" onClick={() => void logout()}>Se déconnecter</button>
       </header>
       <nav class="tabs" aria-label="Navigation principale">
         <a href="#/" aria-current={route === '/' ? 'page' : undefined}>{home}</a>
@@ -42,6 +45,7 @@ export function App() {
       </nav>
       <main>
         <UpdateBanner />
+        {logoutError !== null && <p class="banner warn" role="alert">{logoutError}</p>}
         <Screen route={route} user={user} />
       </main>
     </>

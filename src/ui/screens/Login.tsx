@@ -4,12 +4,7 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../services';
 
 export function loginErrorMessage(e: unknown): string {
-  const status = typeof e === 'object' && e !== null && 'status' in e ? (e as { status: unknown }).status : undefined;
-  if (status === 401) return 'Identifiant ou mot de passe incorrect.';
-  if (status === 429) return 'Trop d’essais. Attendez quelques minutes avant de réessayer.';
-  if (status === 426) return 'Cette version de Tremplin est trop ancienne : mettez-la à jour.';
-  if (typeof status === 'number') return 'Le serveur ne répond pas correctement. Réessayez plus tard.';
-  return 'Pas de réseau : la première connexion demande une connexion Internet.';
+  return e instanceof Error && e.message !== '' ? e.message : 'La connexion a échoué. Réessayez.';
 }
 
 export function Login() {
