@@ -49,13 +49,13 @@ describe('livret de suivi hors connexion', () => {
 
     await eti.page.getByLabel('Progrès techniques').check();
     await eti.page.getByLabel('Partagé avec le salarié').check();
-    await eti.page.getByLabel('Observation').fill(shared);
+    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(shared);
     await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
     await eti.page.getByText(shared).waitFor();
 
     await eti.page.getByLabel('Freins périphériques').check();
     await eti.page.getByLabel('Équipe', { exact: true }).check();
-    await eti.page.getByLabel('Observation').fill(teamOnly);
+    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(teamOnly);
     await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
     await eti.page.getByText(teamOnly).waitFor();
 
