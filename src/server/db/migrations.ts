@@ -85,6 +85,16 @@ const MIGRATIONS: Migration[] = [
       `CREATE INDEX devices_structure ON devices (structure_id)`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // Only the entities that scope resolution looks up by type need this index; leaving the
+      // bulk of records (hours, evaluations…) out of it makes every write cheaper.
+      `DROP INDEX IF EXISTS records_structure_entity`,
+      `CREATE INDEX records_scope ON records (structure_id, entity)
+        WHERE entity IN ('team', 'membership', 'assignment', 'monthClose')`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */

@@ -1,7 +1,7 @@
 // Store selection shared by `npm start` and `npm run admin`: PostgreSQL when DATABASE_URL is
 // set, otherwise the embedded PGlite store under DATA_DIR (default ./data). Migrated on open.
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { migrate } from './migrations';
 import { createPgliteDb } from './pglite';
 import { createPostgresDb } from './postgres';
@@ -25,7 +25,8 @@ export async function openStore(opts: StoreOptions): Promise<Db> {
     if (dir.startsWith('memory://')) {
       db = await createPgliteDb(dir);
     } else {
-      const abs = resolve(dir);
+      // The engine's files go in a subfolder: DATA_DIR also holds the admin socket (localAdmin.ts).
+      const abs = join(resolve(dir), 'pglite');
       mkdirSync(abs, { recursive: true });
       db = await createPgliteDb(abs);
     }

@@ -12,7 +12,7 @@ export interface PostgresOptions {
 export function createPostgresDb(opts: PostgresOptions): Db {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
-    max: opts.max ?? 10,
+    max: opts.max ?? 20,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
   // An idle connection that dies must not crash the server; the next query reconnects.

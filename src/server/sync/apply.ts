@@ -4,7 +4,7 @@
 // applied with all its fields or rejected with none — then written in a few bulk statements.
 import { canWrite, type Actor, type RecordView } from '../../domain/access';
 import { validateComplete, type EntityName } from '../../domain/entities';
-import { isTooFarAhead } from '../../sync/hlc';
+import { MAX_CLOCK_SKEW_MS } from '../../sync/hlc';
 import { emptyRecord, mergeFields } from '../../sync/merge';
 import type { Change, Fields, PushResult, RejectReason } from '../../sync/protocol';
 import { json, toNumber, type Queryable } from '../db/types';
@@ -62,6 +62,8 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
 
   const seenOps = await loadAppliedOps(tx, structureId, changes.map((c) => c.opId));
   const cache = await loadRecords(tx, changes.map((c) => ({ entity: c.entity, id: c.id })));
+  /** Records that exist in the table (loaded, or written by an earlier flush of this batch). */
+  const stored = new Set([...cache].flatMap(([key, r]) => (r ? [key] : [])));
 
   let actor: Actor | null = null;
   if (!opts.system) {
@@ -69,45 +71,57 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
     actor = (await resolveActor(tx, opts.userId, structureId, opts.today))?.actor ?? null;
   }
   let actorDirty = false;
+  // HLC strings start with a fixed-width ISO time, so "too far ahead" is a string comparison.
+  const skewLimit = `${new Date(opts.clock.nowMs() + MAX_CLOCK_SKEW_MS).toISOString()}-ffff-~`;
+  let newestHlc = '';
   let closedMonths: Set<string> | null = null;
 
   const pendingRecords = new Map<string, StoredRecord>();
+  /** For each pending record, the op whose change left it in its pending state. */
+  const finalOf = new Map<string, OpRow>();
   let pendingOps: OpRow[] = [];
   let pendingAudience: AudienceRow[] = [];
 
+  /**
+   * Writes what is pending in one statement: each op row carries, when it is the last change of
+   * its record in this flush, the record's new state (one JSON document parsed once, one round trip).
+   */
   async function flush(): Promise<void> {
-    if (pendingRecords.size > 0) {
-      await tx.query(
-        `INSERT INTO records (${RECORD_COLUMNS})
-         SELECT x.entity, x.id, x.structure_id, x.fields, x.clocks, x.deleted, x.seq, x.created_seq, x.salarie_id
-         FROM jsonb_to_recordset($1::jsonb) AS x(entity text, id text, structure_id text, fields jsonb,
-           clocks jsonb, deleted boolean, seq bigint, created_seq bigint, salarie_id text)
-         ON CONFLICT (entity, id) DO UPDATE SET fields = EXCLUDED.fields, clocks = EXCLUDED.clocks,
-           deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, salarie_id = EXCLUDED.salarie_id
-         WHERE records.structure_id = EXCLUDED.structure_id`,
-        [json([...pendingRecords.values()].map((r) => ({
-          entity: r.entity, id: r.id, structure_id: r.structureId, fields: r.fields, clocks: r.clocks,
-          deleted: r.deleted, seq: r.seq, created_seq: r.createdSeq, salarie_id: r.salarieId,
-        })))],
-      );
-      pendingRecords.clear();
-    }
     if (pendingOps.length > 0) {
+      const rows = pendingOps.map((op) => {
+        const rec = finalOf.get(recordKey(op.entity, op.id)) === op ? pendingRecords.get(recordKey(op.entity, op.id)) : undefined;
+        return rec
+          ? { ...op, rec: true, fresh: !stored.has(recordKey(op.entity, op.id)), fields: rec.fields, clocks: rec.clocks, rdeleted: rec.deleted, created_seq: rec.createdSeq, salarie_id: rec.salarieId }
+          : { ...op, rec: false };
+      });
       await tx.query(
-        `INSERT INTO applied_ops (structure_id, op_id, seq, entity, id, hlc, user_id, device_id, set_fields, deleted, won, lost)
-         SELECT $1, x.op_id, x.seq, x.entity, x.id, x.hlc, x.user_id, x.device_id, x.set_fields, x.deleted, x.won, x.lost
-         FROM jsonb_to_recordset($2::jsonb) AS x(op_id text, seq bigint, entity text, id text, hlc text,
-           user_id text, device_id text, set_fields jsonb, deleted boolean, won jsonb, lost jsonb)
+        `WITH x AS (
+           SELECT * FROM json_to_recordset($2::json) AS x(op_id text, seq bigint, entity text, id text, hlc text,
+             user_id text, device_id text, set_fields jsonb, deleted boolean, won jsonb, lost jsonb,
+             rec boolean, fresh boolean, fields jsonb, clocks jsonb, rdeleted boolean, created_seq bigint, salarie_id text)
+         ), inserted AS (
+           INSERT INTO records (${RECORD_COLUMNS})
+           SELECT x.entity, x.id, $1, x.fields, x.clocks, x.rdeleted, x.seq, x.created_seq, x.salarie_id FROM x WHERE x.rec AND x.fresh
+           ON CONFLICT (entity, id) DO NOTHING
+         ), updated AS (
+           UPDATE records r SET fields = x.fields, clocks = x.clocks, deleted = x.rdeleted, seq = x.seq, salarie_id = x.salarie_id
+           FROM x WHERE x.rec AND NOT x.fresh AND r.entity = x.entity AND r.id = x.id AND r.structure_id = $1
+         )
+         INSERT INTO applied_ops (structure_id, op_id, seq, entity, id, hlc, user_id, device_id, set_fields, deleted, won, lost)
+         SELECT $1, x.op_id, x.seq, x.entity, x.id, x.hlc, x.user_id, x.device_id, x.set_fields, x.deleted, x.won, x.lost FROM x
          ON CONFLICT DO NOTHING`,
-        [structureId, json(pendingOps)],
+        [structureId, json(rows)],
       );
       pendingOps = [];
+      for (const key of pendingRecords.keys()) stored.add(key);
+      pendingRecords.clear();
+      finalOf.clear();
     }
     if (pendingAudience.length > 0) {
       await tx.query(
         `INSERT INTO audience_changes (structure_id, seq, entity, id, old_fields, old_salarie_id)
          SELECT $1, x.seq, x.entity, x.id, x.old_fields, x.old_salarie_id
-         FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, entity text, id text, old_fields jsonb, old_salarie_id text)`,
+         FROM json_to_recordset($2::json) AS x(seq bigint, entity text, id text, old_fields jsonb, old_salarie_id text)`,
         [structureId, json(pendingAudience)],
       );
       pendingAudience = [];
@@ -120,6 +134,7 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
     if (!cache.has(key)) {
       const { rows } = await tx.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE entity = 'logEntry' AND id = $1`, [logEntryId]);
       cache.set(key, rows[0] ? fromRow(rows[0]) : null);
+      if (rows[0]) stored.add(key);
     }
     const le = cache.get(key);
     if (!le || le.structureId !== structureId) return null;
@@ -147,7 +162,7 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
   }
 
   async function judge(change: Change): Promise<Rejection | { record: StoredRecord; before: StoredRecord | null; won: string[]; lost: string[]; set: Fields }> {
-    if (isTooFarAhead(change.hlc, opts.clock.nowMs())) {
+    if (change.hlc > skewLimit) {
       return new Rejection('clock_skew', 'horloge de l’appareil trop en avance sur celle du serveur (plus de 10 minutes)');
     }
     const { structureId: claimed, ...set } = change.set;
@@ -178,7 +193,7 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
       salarieId,
     };
 
-    if (actor || !opts.system) {
+    if (!opts.system) {
       const beforeView: RecordView | undefined = before ? viewOf(before) : undefined;
       if (!actor || !canWrite(actor, beforeView, viewOf(after))) {
         return new Rejection('forbidden', 'vous n’avez pas le droit de modifier cet enregistrement');
@@ -212,7 +227,7 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
       results.push({ opId: change.opId, status: 'rejected', reason: verdict.reason, message: verdict.message });
       continue;
     }
-    opts.clock.receive(change.hlc);
+    if (change.hlc > newestHlc) newestHlc = change.hlc;
     seenOps.add(change.opId);
     const { record, before, won, lost, set } = verdict;
     const changed = won.length > 0 || record.clocks['deleted'] !== before?.clocks['deleted'];
@@ -228,14 +243,18 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
       }
       if (!opts.system && SCOPE_ENTITIES.has(record.entity)) actorDirty = true;
     }
-    pendingOps.push({
+    const op: OpRow = {
       op_id: change.opId, seq, entity: change.entity, id: change.id, hlc: change.hlc,
       user_id: opts.userId, device_id: opts.deviceId, set_fields: set, deleted: change.deleted === true, won, lost,
-    });
+    };
+    pendingOps.push(op);
+    if (changed) finalOf.set(recordKey(record.entity, record.id), op);
     results.push({ opId: change.opId, status: 'applied' });
   }
 
   await flush();
+  // Receiving the newest clock of the batch moves the server clock past all of them.
+  if (newestHlc) opts.clock.receive(newestHlc);
   if (seq !== startSeq) await tx.query('UPDATE structure_seq SET seq = $2 WHERE structure_id = $1', [structureId, seq]);
   return results;
 }

@@ -1,0 +1,68 @@
+// The HTTP app: the API of the sync contract under /api (one folder per feature) and, when a
+// built client is given, the PWA on the same port. Errors are always JSON, never a stack trace.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_PUSH_BYTES } from '../sync/protocol';
+import { authRoutes } from './auth/routes';
+import { requireSession } from './auth/session';
+import { makeDeps, type AppDeps } from './deps';
+import { deviceRoutes } from './devices/routes';
+import { errorResponse, HttpError } from './http/errors';
+import type { AppEnv } from './http/env';
+import { protocolGuard } from './http/protocol';
+import { serveDist } from './http/static';
+import { historyRoutes } from './sync/history';
+import { pullRoutes } from './sync/pull';
+import { pushRoutes } from './sync/push';
+import { userRoutes } from './users/routes';
+
+export interface AppOptions {
+  /** Folder of the built client (dist/); omitted → API only. */
+  distDir?: string | undefined;
+}
+
+/** Requests other than a push are small: 64 KB is far more than a login or a new user needs. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+const tooLarge = (max: number) => bodyLimit({
+  maxSize: max,
+  onError: (c) => c.json({ error: 'payload_too_large', message: `requête trop volumineuse (${Math.round(max / 1024)} Ko au plus)` }, 413),
+});
+
+export function createApp(input: Pick<AppDeps, 'db'> & Partial<AppDeps>, options: AppOptions = {}): Hono<AppEnv> {
+  const deps = makeDeps(input);
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return errorResponse(c, err);
+    // Never echo the error: it may carry SQL or personal data. The message alone is logged.
+    console.error(`[tremplin] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.name + ': ' + err.message.slice(0, 200) : 'unknown error'}`);
+    return c.json({ error: 'internal', message: 'erreur interne du serveur' }, 500);
+  });
+  app.notFound((c) => c.json({ error: 'not_found', message: 'ressource inconnue' }, 404));
+
+  app.use('/api/*', protocolGuard(deps.clock));
+  const pushLimit = tooLarge(MAX_PUSH_BYTES);
+  const smallLimit = tooLarge(SMALL_BODY_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/sync/push' ? pushLimit(c, next) : smallLimit(c, next)));
+
+  app.get('/api/health', async (c) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return c.json({ ok: true, db: deps.db.kind, serverHlc: deps.clock.tick() });
+    } catch {
+      return c.json({ ok: false, error: 'database_unavailable' }, 503);
+    }
+  });
+
+  app.route('/api', authRoutes(deps));
+  app.route('/api', userRoutes(deps));
+  app.route('/api', deviceRoutes(deps));
+  app.route('/api', historyRoutes(deps));
+  app.use('/api/sync/*', requireSession(deps));
+  app.route('/api/sync', pushRoutes(deps));
+  app.route('/api/sync', pullRoutes(deps));
+
+  if (options.distDir) app.use('*', serveDist(options.distDir));
+  return app;
+}

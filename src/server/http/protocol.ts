@@ -1,0 +1,24 @@
+// Every API request may say which protocol version it speaks (X-Tremplin-Protocol); an older
+// one than the server still speaks gets 426 so the app offers its update. No header = current.
+import type { MiddlewareHandler } from 'hono';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../sync/protocol';
+import type { ServerClock } from '../sync/clock';
+
+export const SERVER_HLC_HEADER = 'X-Tremplin-Server-Hlc';
+
+export function protocolGuard(clock: ServerClock): MiddlewareHandler {
+  return async (c, next) => {
+    const sent = c.req.header(PROTOCOL_HEADER);
+    if (sent !== undefined) {
+      const v = sent.trim();
+      if (!/^\d{1,6}$/.test(v) || Number(v) < MIN_PROTOCOL_VERSION) {
+        c.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+        c.header(SERVER_HLC_HEADER, clock.tick());
+        return c.json({ error: 'protocol_unsupported', message: 'version de l’application trop ancienne : mettez-la à jour' }, 426);
+      }
+    }
+    await next();
+    c.res.headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+    c.res.headers.set(SERVER_HLC_HEADER, clock.tick());
+  };
+}

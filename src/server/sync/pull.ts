@@ -1,0 +1,133 @@
+// GET /api/sync/pull: the records this user may read whose last change is after the cursor, in
+// commit order, with confidential fields stripped. A cursor from another scope (team changed,
+// role changed) restarts from zero with `reset: true`; a record that left the user's view since
+// the cursor comes as a tombstone, but only if the device could have held it.
+import { Hono } from 'hono';
+import { canRead, visibleFields, type Actor } from '../../domain/access';
+import type { EntityName } from '../../domain/entities';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Clocks, type Fields, type PulledChange, type PullResponse } from '../../sync/protocol';
+import { json, toNumber, type Queryable } from '../db/types';
+import { today, type AppDeps } from '../deps';
+import { badRequest, HttpError } from '../http/errors';
+import type { AppEnv } from '../http/env';
+import { decodeCursor, encodeCursor, type Cursor } from './cursor';
+import { fromRow, RECORD_COLUMNS, recordKey, viewOf, type RecordRow, type StoredRecord } from './records';
+import { resolveActor, scopeFingerprint } from './scope';
+
+/** Rows examined per request at most, so a reader who may see little cannot stall the server. */
+const MAX_SCAN = 10_000;
+
+export interface Page {
+  changes: PulledChange[];
+  cursor: string;
+  hasMore: boolean;
+  reset: boolean;
+}
+
+export function pullRoutes(deps: AppDeps): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/pull', async (c) => {
+    const { user } = c.get('session');
+    const sinceText = c.req.query('since');
+    const since = sinceText ? decodeCursor(sinceText) : null;
+    const limit = parseLimit(c.req.query('limit'));
+    const resolved = await resolveActor(deps.db, user.id, user.structureId, today(deps));
+    if (!resolved) throw new HttpError(401, { error: 'device_revoked', message: 'ce compte est désactivé' });
+    const page = await readPage(deps.db, resolved.actor, since, limit);
+    const body: PullResponse = {
+      changes: page.changes,
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+      ...(page.reset ? { reset: true as const } : {}),
+      serverHlc: deps.clock.tick(),
+    };
+    return c.json(body);
+  });
+  return r;
+}
+
+function parseLimit(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_PULL_LIMIT;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) throw badRequest('limit', 'limit : entier positif attendu', 'invalid_request');
+  return Math.min(Number(text), MAX_PULL_LIMIT);
+}
+
+export async function readPage(q: Queryable, actor: Actor, since: Cursor | null, limit: number): Promise<Page> {
+  const scope = scopeFingerprint(actor);
+  const top = await q.query<{ seq: unknown }>('SELECT seq FROM structure_seq WHERE structure_id = $1', [actor.structureId]);
+  const maxSeq = toNumber(top.rows[0]?.seq);
+  // A cursor of another scope, or from beyond this store's history (restored backup), restarts.
+  const reset = since !== null && (since.scope !== scope || since.seq > maxSeq);
+  const from = since && !reset ? since.seq : 0;
+
+  const changes: PulledChange[] = [];
+  let pos = from;
+  let scanned = 0;
+  let hasMore = false;
+  const batch = Math.max(limit, 100);
+
+  for (;;) {
+    const { rows } = await q.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE structure_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [actor.structureId, pos, batch],
+    );
+    const records = rows.map(fromRow);
+    const left = await leftTheView(q, actor, from, records);
+    let i = 0;
+    for (; i < records.length && changes.length < limit; i++) {
+      const rec = records[i]!;
+      pos = rec.seq;
+      scanned++;
+      // A device starting from zero has nothing to delete.
+      if (from === 0 && rec.deleted) continue;
+      if (canRead(actor, viewOf(rec))) changes.push(serialize(actor, rec));
+      else if (left.has(recordKey(rec.entity, rec.id))) changes.push({ entity: rec.entity, id: rec.id, fields: {}, deleted: true, clocks: {} });
+    }
+    if (i < records.length) {
+      hasMore = true;
+      break;
+    }
+    if (records.length < batch) break;
+    if (changes.length >= limit) {
+      const more = await q.query('SELECT 1 FROM records WHERE structure_id = $1 AND seq > $2 LIMIT 1', [actor.structureId, pos]);
+      hasMore = more.rows.length > 0;
+      break;
+    }
+    if (scanned >= MAX_SCAN) {
+      hasMore = true;
+      break;
+    }
+  }
+  return { changes, cursor: encodeCursor({ seq: pos, scope }), hasMore, reset };
+}
+
+/**
+ * Ids of records, unreadable now, that this device could read at its cursor: created by then,
+ * and the first audience change after the cursor shows a view the actor could read.
+ */
+async function leftTheView(q: Queryable, actor: Actor, from: number, records: StoredRecord[]): Promise<Set<string>> {
+  if (from === 0) return new Set();
+  const candidates = records.filter((r) => r.createdSeq <= from && !canRead(actor, viewOf(r)));
+  if (candidates.length === 0) return new Set();
+  const { rows } = await q.query<{ entity: string; id: string; old_fields: Fields; old_salarie_id: string | null }>(
+    `SELECT DISTINCT ON (id, entity) entity, id, old_fields, old_salarie_id FROM audience_changes
+     WHERE structure_id = $1 AND seq > $2 AND id IN (SELECT jsonb_array_elements_text($3::jsonb))
+     ORDER BY id, entity, seq`,
+    [actor.structureId, from, json(candidates.map((r) => r.id))],
+  );
+  const out = new Set<string>();
+  for (const row of rows) {
+    const view = { entity: row.entity as EntityName, id: row.id, structureId: actor.structureId, fields: row.old_fields, salarieId: row.old_salarie_id ?? undefined };
+    if (canRead(actor, view)) out.add(recordKey(row.entity, row.id));
+  }
+  return out;
+}
+
+function serialize(actor: Actor, rec: StoredRecord): PulledChange {
+  const fields = visibleFields(actor, rec.entity, rec.fields);
+  const clocks: Clocks = {};
+  for (const [name, hlc] of Object.entries(rec.clocks)) {
+    if (name === 'deleted' || name in fields) clocks[name] = hlc;
+  }
+  return { entity: rec.entity, id: rec.id, fields: { ...fields, structureId: rec.structureId }, deleted: rec.deleted, clocks };
+}
