@@ -24,8 +24,8 @@ export class UpdateRequiredError extends Error {
 /** No answer (offline, server down, connection cut, unreadable answer): retry later. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
-  constructor(readonly cause?: unknown) {
-    super('Pas de connexion au serveur.');
+  constructor(cause?: unknown) {
+    super('Pas de connexion au serveur.', { cause });
   }
 }
 

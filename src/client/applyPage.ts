@@ -22,12 +22,20 @@ function leftView(c: PulledChange): boolean {
 
 export async function applyPage(db: DeviceDb, page: PullResponse, now: number, hooks: PageHooks = {}): Promise<number> {
   const changes = page.changes.filter((c) => isEntityName(c.entity));
-  return db.transaction('rw', allTables(db), async () => {
+  const g = globalThis as unknown as { T?: Record<string, number> };
+  g.T ??= {};
+  const T = g.T;
+  let t = performance.now();
+  const lap = (k: string) => { const n = performance.now(); T[k] = (T[k] ?? 0) + n - t; t = n; };
+  const tx0 = performance.now();
+  const result = await db.transaction('rw', allTables(db), async () => {
+    lap('open');
     const orphans = await loadOrphans(db);
     const pendingList: OutboxEntry[] = page.reset === true
       ? await db.outbox.toArray()
       : await db.outbox.where('[entity+id]').anyOf(changes.map((c) => [c.entity, c.id])).toArray();
     const pending = groupByRecord(pendingList);
+    lap('pending');
 
     if (page.reset === true) {
       // The user's view changed: keep only records with unsent work, then take the new view.
@@ -49,10 +57,16 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       byEntity.set(c.entity, list);
     }
     for (const [entity, ids] of byEntity) {
-      const found = await entityTable(db, entity).bulkGet(ids);
-      ids.forEach((id, i) => state.set(recordKey(entity, id), found[i] ?? null));
+      // Most pulled records are new to the device: find which exist with a keys-only query
+      // (cheap), then read just those.
+      const table = entityTable(db, entity);
+      const existing = (await table.where(':id').anyOf(ids).primaryKeys()) as string[];
+      const found = existing.length === 0 ? [] : await table.bulkGet(existing);
+      for (const id of ids) state.set(recordKey(entity, id), null);
+      existing.forEach((id, i) => state.set(recordKey(entity, id), found[i] ?? null));
     }
 
+    lap('bulkGet');
     const dirtyOutbox = new Set<OutboxEntry>();
     const seenClocks: string[] = [page.serverHlc];
     for (const c of changes) {
@@ -83,6 +97,7 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       for (const clock of Object.values(c.clocks)) seenClocks.push(clock);
     }
 
+    lap('merge');
     for (const [entity, ids] of byEntity) {
       const table = entityTable(db, entity);
       const puts: LocalRecord[] = [];
@@ -96,13 +111,18 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       if (puts.length > 0) await table.bulkPut(puts);
       if (dels.length > 0) await table.bulkDelete(dels);
     }
+    lap('bulkPut');
     if (dirtyOutbox.size > 0) await db.outbox.bulkPut([...dirtyOutbox]);
     await saveOrphans(db, orphans);
     await receiveClocks(db, seenClocks, now);
     await db.meta.put({ key: META.cursor, value: page.cursor });
     await hooks.beforePageCommit?.(page);
+    lap('meta');
     return changes.length;
   });
+  T['commit'] = (T['commit'] ?? 0) + performance.now() - t;
+  T['total'] = (T['total'] ?? 0) + performance.now() - tx0;
+  return result;
 }
 
 /**

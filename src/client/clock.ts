@@ -35,6 +35,16 @@ export async function tickClock(db: DeviceDb, now: number): Promise<string> {
   return s;
 }
 
+/**
+ * The tick for a write that has already read the stored clock (`stored`, the meta row's
+ * value) in its own transaction: undefined when there is no usable stored clock yet, and
+ * the caller falls back to tickClock. The caller saves the result.
+ */
+export function tickFrom(stored: unknown, now: number): string | undefined {
+  const parsed = typeof stored === 'string' ? parseHlc(stored) : null;
+  return parsed === null ? undefined : formatHlc(tickHlc(parsed, now));
+}
+
 /** Fold remote clocks (the server's HLC, pulled field clocks) into the device clock. */
 export async function receiveClocks(db: DeviceDb, remote: Iterable<string>, now: number): Promise<void> {
   let max: string | undefined;

@@ -104,7 +104,7 @@ export interface DbDeps {
  * simulated device; the browser uses its globals.
  */
 export function openDeviceDb(name = 'tremplin', deps?: DbDeps): DeviceDb {
-  const db = (deps === undefined ? new Dexie(name) : new Dexie(name, { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange })) as DeviceDb;
+  const db = (deps === undefined ? new Dexie(name, { cache: 'disabled' }) : new Dexie(name, { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange, cache: 'disabled' })) as DeviceDb;
   const stores: Record<string, string> = {
     outbox: '++seq, &opId, entity, [entity+id]',
     meta: 'key',
@@ -152,6 +152,8 @@ export const META = {
   session: 'session',
   /** Records kept through a reset only because they had pending changes (see syncEngine). */
   orphans: 'orphans',
+  /** Epoch ms of the last complete sync (other tabs read it through liveQuery). */
+  lastSyncAt: 'lastSyncAt',
 } as const;
 
 export async function getMeta<T>(db: DeviceDb, key: string): Promise<T | undefined> {

@@ -68,7 +68,6 @@ export async function applyPushResults(
         if (rec !== undefined && !entry.prev.existed) {
           // A record this device created and the server refused never existed for anyone else.
           await table.delete(entry.id);
-          rec = undefined;
         } else if (rec !== undefined) {
           for (const f of touchedFields(entry)) {
             if (rec._clocks[f] === entry.hlc) rec = restoreField(rec, f, entry.prev.fields[f]);

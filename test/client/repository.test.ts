@@ -1,0 +1,176 @@
+// The device's local writes: each one lands with its outbox entry or not at all, bad input is
+// refused with a French message naming the field, the clock never runs backwards (even across
+// a reload), and the screens' indexed reads return what a user expects to see.
+import { describe, it, expect } from 'vitest';
+import { uuidv7 } from '../../src/domain/ids';
+import { createRepository, ValidationError } from '../../src/client/repository';
+import { ensureDeviceId } from '../../src/client/clock';
+import { META } from '../../src/client/db';
+import { SAMPLE_IDS, validSample } from '../fixtures/samples';
+import { manualClock, newTestDb } from './helpers';
+
+const S = SAMPLE_IDS.salarie;
+const opts = (now: () => number) => ({ now, structureId: SAMPLE_IDS.structure });
+
+describe('repository writes', () => {
+  it('puts the record and its outbox entry together', async () => {
+    const { db } = newTestDb();
+    const clock = manualClock();
+    const repo = createRepository(db, opts(clock.now));
+    const id = uuidv7();
+    expect(await repo.write('logEntry', id, validSample('logEntry'))).toBe(true);
+
+    const rec = await repo.get('logEntry', id);
+    expect(rec?.text).toBe('Bonne prise en main du taille-haie.');
+    expect(rec?.structureId).toBe(SAMPLE_IDS.structure);
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ entity: 'logEntry', id, prev: { existed: false } });
+    expect(outbox[0]!.set).toMatchObject({ text: 'Bonne prise en main du taille-haie.', structureId: SAMPLE_IDS.structure });
+    expect(rec?._clocks['text']).toBe(outbox[0]!.hlc);
+  });
+
+  it('writes nothing when the outbox entry cannot be added', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    db.outbox.hook('creating', () => {
+      throw new Error('disque plein');
+    });
+    const id = uuidv7();
+    await expect(repo.write('timeEntry', id, validSample('timeEntry'))).rejects.toThrow('disque plein');
+    expect(await db.table('timeEntry').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.meta.get(META.hlc)).toBeUndefined();
+  });
+
+  it('refuses an invalid value with a French message naming the field, and writes nothing', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const id = uuidv7();
+    const err = await repo.write('timeEntry', id, validSample('timeEntry', { hours: 30 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).field).toBe('hours');
+    expect((err as ValidationError).message).toMatch(/Heures travaillées.*plus de 24 heures/);
+    expect(await db.table('timeEntry').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a new record missing a required field', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const { text: _text, ...withoutText } = validSample('logEntry');
+    const err = await repo.write('logEntry', uuidv7(), withoutText).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).field).toBe('text');
+    expect((err as ValidationError).message).toContain('obligatoire');
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.meta.get(META.hlc)).toBeUndefined();
+  });
+
+  it('refuses to clear a required field of an existing record', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const id = uuidv7();
+    await repo.write('logEntry', id, validSample('logEntry'));
+    await expect(repo.write('logEntry', id, { text: null })).rejects.toMatchObject({ name: 'ValidationError', field: 'text' });
+    expect((await repo.get('logEntry', id))?.text).toBe('Bonne prise en main du taille-haie.');
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('sends only the fields that change, and nothing when nothing changes', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const id = uuidv7();
+    await repo.write('timeEntry', id, validSample('timeEntry'));
+    expect(await repo.write('timeEntry', id, validSample('timeEntry'))).toBe(false);
+    expect(await repo.write('timeEntry', id, validSample('timeEntry', { hours: 6 }))).toBe(true);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox).toHaveLength(2);
+    expect(outbox[1]!.set).toEqual({ hours: 6 });
+    expect(outbox[1]!.prev).toEqual({ existed: true, fields: { hours: { value: 7, clock: outbox[0]!.hlc } } });
+  });
+
+  it('deletes with a tombstone and a queued deletion', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const id = uuidv7();
+    await repo.write('evaluation', id, validSample('evaluation'));
+    expect(await repo.remove('evaluation', id)).toBe(true);
+    expect(await repo.get('evaluation', id)).toBeUndefined();
+    expect(await repo.list('evaluation')).toEqual([]);
+    expect(await repo.remove('evaluation', id)).toBe(false);
+    const last = (await db.outbox.orderBy('seq').toArray()).at(-1)!;
+    expect(last).toMatchObject({ id, deleted: true, set: {}, prev: { existed: true, fields: { deleted: { value: false } } } });
+    await expect(repo.write('evaluation', id, { level: 3 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('device clock and identity', () => {
+  it('stamps every write later than the previous one, even when the wall clock goes back', async () => {
+    const { db } = newTestDb();
+    const clock = manualClock();
+    const repo = createRepository(db, opts(clock.now));
+    const id = uuidv7();
+    await repo.write('timeEntry', id, validSample('timeEntry', { hours: 1 }));
+    for (let h = 2; h <= 6; h++) {
+      if (h === 4) clock.advance(-60_000);
+      await repo.write('timeEntry', id, { hours: h });
+    }
+    const clocks = (await db.outbox.orderBy('seq').toArray()).map((e) => e.hlc);
+    expect([...clocks].sort()).toEqual(clocks);
+    expect(new Set(clocks).size).toBe(clocks.length);
+  });
+
+  it('keeps the clock and the device id across a reload', async () => {
+    const t = newTestDb();
+    const clock = manualClock();
+    const deviceId = await ensureDeviceId(t.db, clock.now());
+    const repo = createRepository(t.db, opts(clock.now));
+    const id = uuidv7();
+    await repo.write('timeEntry', id, validSample('timeEntry'));
+    const before = (await t.db.outbox.toArray())[0]!.hlc;
+    expect(before.endsWith(deviceId)).toBe(true);
+
+    const db2 = t.reopen();
+    clock.advance(-3_600_000); // the tablet's clock was set back an hour meanwhile
+    expect(await ensureDeviceId(db2, clock.now())).toBe(deviceId);
+    await createRepository(db2, opts(clock.now)).write('timeEntry', id, { hours: 5 });
+    const after = (await db2.outbox.orderBy('seq').toArray()).at(-1)!.hlc;
+    expect(after > before).toBe(true);
+  });
+});
+
+describe('indexed reads', () => {
+  it('lists a salarié’s log newest first, a team’s week of slots, and the competence matrix', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const other = uuidv7();
+    for (const [date, who] of [['2026-11-20', S], ['2026-11-23', S], ['2026-11-21', S], ['2026-11-22', other]] as const) {
+      await repo.write('logEntry', uuidv7(), validSample('logEntry', { date, salarieId: who, text: `note ${date}` }));
+    }
+    expect((await repo.logOf(S)).map((e) => e.date)).toEqual(['2026-11-23', '2026-11-21', '2026-11-20']);
+
+    const team = SAMPLE_IDS.team;
+    for (const date of ['2026-11-22', '2026-11-23', '2026-11-27', '2026-11-29', '2026-11-30']) {
+      await repo.write('planningSlot', uuidv7(), validSample('planningSlot', { date }));
+    }
+    await repo.write('planningSlot', uuidv7(), validSample('planningSlot', { date: '2026-11-24', teamId: uuidv7() }));
+    expect((await repo.slotsOf(team, '2026-11-23', '2026-11-29')).map((s) => s.date)).toEqual(['2026-11-23', '2026-11-27', '2026-11-29']);
+
+    const comp = SAMPLE_IDS.competence;
+    const comp2 = uuidv7();
+    await repo.write('evaluation', uuidv7(), validSample('evaluation', { date: '2026-10-01', level: 1 }));
+    const latest = uuidv7();
+    await repo.write('evaluation', latest, validSample('evaluation', { date: '2026-11-15', level: 3 }));
+    await repo.write('evaluation', uuidv7(), validSample('evaluation', { date: '2026-11-01', level: 2, competenceId: comp2 }));
+    const removed = uuidv7();
+    await repo.write('evaluation', removed, validSample('evaluation', { date: '2026-11-20', level: 0 }));
+    await repo.remove('evaluation', removed);
+    const matrix = await repo.matrixOf(S);
+    expect(matrix.get(comp)?.id).toBe(latest);
+    expect(matrix.get(comp)?.level).toBe(3);
+    expect(matrix.get(comp2)?.level).toBe(2);
+    expect((await repo.evaluationsOf(S)).map((e) => e.date)).toEqual(['2026-11-15', '2026-11-01', '2026-10-01']);
+    expect((await repo.byIndex('membership', 'teamId', team))).toEqual([]);
+  });
+});
