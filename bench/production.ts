@@ -1,0 +1,94 @@
+// Production benchmarks; prints figures, asserts nothing. Targets (issue 4): the week view of a
+// team renders in ≤ 50 ms and a tap-to-saved assignment takes ≤ 100 ms in Chromium with the CPU
+// throttled ×4; the monthly export of 60 salariés takes ≤ 1 s.
+// Run: npx vite build && npx tsx bench/production.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../src/server/main';
+import { ABSENCE_TYPES } from '../src/domain/entities';
+import { addDays } from '../src/domain/rules/dates';
+import { monthTotals, type TimeEntryFacts } from '../src/domain/production/hours';
+import { buildMonthCsv } from '../src/domain/production/exportCsv';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+// 1. Monthly export of 60 salariés (pure, as the coordinator's device runs it).
+{
+  const entries: TimeEntryFacts[] = [];
+  for (let s = 0; s < 60; s++) {
+    for (let d = 0; d < 30; d++) {
+      const date = addDays('2026-11-01', d);
+      entries.push({ salarieId: `s${s}`, date, hours: d % 7 === 3 ? 0 : 6.5, absence: d % 7 === 3 ? ABSENCE_TYPES[s % ABSENCE_TYPES.length]! : null, absenceHours: d % 7 === 3 ? 6.5 : null, lateMinutes: d % 11 === 0 ? 10 : null });
+    }
+  }
+  const runs: number[] = [];
+  let size = 0;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const totals = monthTotals(entries, '2026-11');
+    const csv = buildMonthCsv('2026-11', [...totals].map(([id, t]) => ({ salarieId: id, lastName: `Nom ${id}`, firstName: 'Prénom', weeklyHours: 26, totals: t })));
+    runs.push(performance.now() - t0);
+    size = csv.length;
+  }
+  console.log(`Export mensuel, 60 salariés (${entries.length} relevés, ${size} caractères) : médiane ${median(runs).toFixed(2)} ms (cible ≤ 1000 ms)`);
+}
+
+// 2. Week view and tap-to-saved in Chromium, CPU ×4, on the demo structure.
+const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-bench-prod-'));
+const server = await startServer({ port: 0, dataDir, demo: true, quiet: true });
+const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Identifiant').fill('eti1');
+  await page.getByLabel('Mot de passe').fill('tremplin');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const semaine = page.getByRole('link', { name: 'Semaine' }).first();
+  await semaine.waitFor({ timeout: 30_000 });
+  const href = (await semaine.getAttribute('href')) ?? '';
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const renders: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const ms = await page.evaluate(async (target) => {
+      location.hash = '#/';
+      await new Promise((r) => setTimeout(r, 300));
+      const t0 = performance.now();
+      location.hash = target;
+      while (!document.querySelector('table.week tbody tr')) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, href);
+    renders.push(ms);
+  }
+  const people = await page.locator('table.week tbody tr').count();
+  console.log(`Vue semaine (${people} salariés), CPU ×4 : médiane ${median(renders).toFixed(1)} ms (cible ≤ 50 ms ; inclut la lecture IndexedDB)`);
+
+  const taps: number[] = [];
+  const cells = page.locator('table.week tbody tr button.cell');
+  const n = await cells.count();
+  for (let i = 0; i < Math.min(7, n); i++) {
+    await cells.nth(i).click();
+    const slot = page.getByRole('region', { name: /—/ }).locator('.choices button').first();
+    if (!(await slot.isVisible().catch(() => false))) { await page.getByRole('button', { name: 'Fermer' }).click(); continue; }
+    const ms = await slot.evaluate(async (b: HTMLElement) => {
+      const before = b.getAttribute('aria-pressed');
+      const t0 = performance.now();
+      b.click();
+      while (document.querySelector('.panel .choices button')?.getAttribute('aria-pressed') === before) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    });
+    taps.push(ms);
+    await page.getByRole('button', { name: 'Fermer' }).click();
+  }
+  console.log(`Affectation, appui → enregistré et affiché (${taps.length} essais), CPU ×4 : médiane ${median(taps).toFixed(1)} ms (cible ≤ 100 ms)`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,149 @@
+// « Aujourd'hui », the ETI's home: per team, who works on which chantier and on which task,
+// who is absent and why, who has nothing yet, and what is waiting (yesterday's hours, alerts).
+// Moving someone or giving a task opens a panel right there: no navigation on a busy morning.
+import { useMemo, useState } from 'preact/hooks';
+import { useServices } from '../services';
+import { useExternal } from '../hooks/useExternal';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { fullName, str, type Rec, type TeamView } from '../queries';
+import { isoDay, longDate } from '../format';
+import { addDays } from '../../domain/rules/dates';
+import { dayChecks } from '../../domain/production/planning';
+import { isWorkday } from '../../domain/production/calendar';
+import { chantierProgress, spentByChantier } from '../../domain/production/progress';
+import { CheckList } from './CheckList';
+import { AssignTask } from './AssignTask';
+import { MovePanel } from './MovePanel';
+import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
+import { timeFacts } from './data';
+
+type Panel = { kind: 'move'; salarieId: string; slotId: string | null } | { kind: 'task'; salarieId: string; slotId: string };
+
+export function previousWorkday(d: string): string {
+  let p = addDays(d, -1);
+  while (!isWorkday(p)) p = addDays(p, -1);
+  return p;
+}
+
+export function Today() {
+  const services = useServices();
+  const user = useExternal(services.session);
+  const today = isoDay(services.now());
+  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
+  const spent = useMemo(() => (data ? spentByChantier(
+    data.slots.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null })),
+    data.assignments.map((a) => ({ salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), hours: typeof a['hours'] === 'number' ? a['hours'] : null })),
+    data.entries.map(timeFacts),
+  ) : new Map<string, number>()), [data]);
+  if (data === undefined || user === undefined) return <p>Chargement…</p>;
+  return (
+    <section aria-labelledby="today-title">
+      <h2 id="today-title">Mes équipes aujourd’hui, {longDate(today)}</h2>
+      <p class="actions no-print"><a class="button secondary" href="#/chantiers">Chantiers</a></p>
+      {data.teams.length === 0 && <p>Aucune équipe sur cette tablette pour l’instant. Synchronisez quand le réseau est là.</p>}
+      {data.teams.map((t) => <TeamToday key={t.team.id} data={data} view={t} spent={spent} structureId={user.structureId} />)}
+    </section>
+  );
+}
+
+function TeamToday({ data, view, spent, structureId }: { data: ProductionData; view: TeamView; spent: Map<string, number>; structureId: string }) {
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const { team, members } = view;
+  const today = data.today;
+  const slots = slotsOf(data, team.id, today);
+  const absent = members.map((m) => ({ m, checks: dayChecks(data.facts.get(m.id) ?? { salarieId: m.id, contracts: [] }, today).filter((c) => c.severity === 'refus') })).filter((x) => x.checks.length > 0);
+  const absentIds = new Set(absent.map((x) => x.m.id));
+  const free = members.filter((m) => !absentIds.has(m.id) && assignmentsOn(data, m.id, today).length === 0);
+  const yesterday = previousWorkday(today);
+  const missing = members.filter((m) => assignmentsOn(data, m.id, yesterday).length > 0 && !data.entryByDay.has(`${m.id}|${yesterday}`));
+  const alerts = data.chantiers.filter((c) => str(c, 'teamId') === team.id).flatMap((c) => {
+    const p = chantierProgress({ quotedHours: typeof c['quotedHours'] === 'number' ? c['quotedHours'] : null, start: str(c, 'start') || null, end: str(c, 'end') || null }, spent.get(c.id) ?? 0, today);
+    return p.checks.map((x) => ({ ...x, message: `${str(c, 'name')} : ${x.message}` }));
+  });
+  const endings = members.flatMap((m) => dayChecks(data.facts.get(m.id) ?? { salarieId: m.id, contracts: [] }, today).filter((c) => c.code === 'fin_contrat').map((c) => ({ ...c, message: `${fullName(m)} : ${c.message}` })));
+  const name = str(team, 'name');
+  const activityId = str(team, 'activityId');
+  return (
+    <article class="team-day" aria-labelledby={`team-${team.id}`}>
+      <h3 id={`team-${team.id}`}>{name} <span class="meta">({members.length} salariés)</span></h3>
+      <p class="actions no-print">
+        <a class="button" href={`#/releve/${team.id}`}>Relevé d’heures</a>
+        <a class="button secondary" href={`#/semaine/${team.id}`}>Semaine</a>
+        <a class="button secondary" href={`#/fiche/${team.id}`}>Fiche du jour à imprimer</a>
+      </p>
+
+      {(missing.length > 0 || alerts.length > 0 || endings.length > 0) && (
+        <div class="banner warn">
+          <strong>À faire</strong>
+          {missing.length > 0 && (
+            <p>Heures du {longDate(yesterday)} non saisies pour {missing.length} salarié{missing.length > 1 ? 's' : ''} ({missing.map(fullName).join(', ')}). <a href={`#/releve/${team.id}/${yesterday}`}>Saisir les heures d’hier</a></p>
+          )}
+          <CheckList checks={[...alerts, ...endings]} />
+        </div>
+      )}
+
+      <h4>Sur les chantiers</h4>
+      {slots.length === 0 && <p>Rien de planifié aujourd’hui. <a href={`#/semaine/${team.id}`}>Planifier la semaine</a></p>}
+      <div class="cards">
+        {slots.map((s) => (
+          <div key={s.id} class="card slot-card">
+            <h5>{slotPlace(data, s)} <span class="meta">{slotTime(s)}</span></h5>
+            <ul class="people">
+              {assignmentsIn(data, s.id).map((a) => (
+                <PersonRow key={a.id} data={data} a={a} onMove={() => setPanel({ kind: 'move', salarieId: str(a, 'salarieId'), slotId: s.id })} onTask={() => setPanel({ kind: 'task', salarieId: str(a, 'salarieId'), slotId: s.id })} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+
+      {free.length > 0 && (
+        <>
+          <h4>Sans affectation</h4>
+          <ul class="list">
+            {free.map((m) => (
+              <li key={m.id} class="entry row-line">
+                <strong>{fullName(m)}</strong>
+                <button type="button" class="secondary" onClick={() => setPanel({ kind: 'move', salarieId: m.id, slotId: null })}>Affecter {fullName(m)}</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h4>Absents</h4>
+      {absent.length === 0 ? <p>Personne n’est absent.</p> : (
+        <ul class="list">
+          {absent.map(({ m, checks }) => (
+            <li key={m.id} class="entry"><strong>{fullName(m)}</strong><CheckList checks={checks} /></li>
+          ))}
+        </ul>
+      )}
+
+      <h4>Livrets de l’équipe</h4>
+      <ul class="cards list">
+        {members.map((m) => <li key={m.id} class="card"><a class="stretch" href={`#/salarie/${m.id}`}>{fullName(m)}</a></li>)}
+      </ul>
+
+      {panel?.kind === 'move' && <MovePanel data={data} salarieId={panel.salarieId} fromSlotId={panel.slotId} date={today} structureId={structureId} onClose={() => setPanel(null)} />}
+      {panel?.kind === 'task' && <AssignTask data={data} salarieId={panel.salarieId} slotId={panel.slotId} activityId={activityId} structureId={structureId} onClose={() => setPanel(null)} />}
+    </article>
+  );
+}
+
+function PersonRow({ data, a, onMove, onTask }: { data: ProductionData; a: Rec; onMove: () => void; onTask: () => void }) {
+  const person = data.salaries.get(str(a, 'salarieId'));
+  const who = fullName(person);
+  return (
+    <li class="person">
+      <div>
+        <strong>{who}</strong> · {str(a, 'task')} <span class="meta">({fmtHours(assignmentHours(data, a))})</span>
+        {a['training'] === true && <span class="tag training"> 🎓 En formation</span>}
+      </div>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={onTask} aria-label={`Tâche de ${who}`}>Tâche</button>
+        <button type="button" class="secondary" onClick={onMove} aria-label={`Déplacer ${who}`}>Déplacer</button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,208 @@
+// The week of a team: salariés × days, each cell the chantier(s) and hours. Tap a cell, then tap
+// a slot of that day to put the person on it (or take them off); a day they cannot work shows
+// why and cannot be assigned. « Copier la semaine précédente » repeats last week's slots and
+// people, except those who cannot work that day. Week totals are checked against the contract.
+import { useMemo, useState } from 'preact/hooks';
+import { uuidv7 } from '../../domain/ids';
+import { addDays } from '../../domain/rules/dates';
+import { frDate } from '../../domain/rules/problem';
+import { contractOn, dayChecks, weekChecks } from '../../domain/production/planning';
+import { mondayOf, workWeek } from '../../domain/production/calendar';
+import { planCopyWeek } from '../../domain/production/copyWeek';
+import { useServices } from '../services';
+import { useExternal } from '../hooks/useExternal';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { fullName, str, type Rec } from '../queries';
+import { isoDay } from '../format';
+import { writeErrorMessage } from '../components/writeError';
+import { CheckList } from './CheckList';
+import { assignmentHours, fmtHours, loadProduction, slotHours, slotPlace, slotTime, slotsOf, teamOf, type ProductionData } from './data';
+
+const DAY_NAMES = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'];
+const PERIODS = [
+  { key: 'matin', label: 'Matin 8h–12h', startTime: '08:00', endTime: '12:00' },
+  { key: 'apres-midi', label: 'Après-midi 13h–15h30', startTime: '13:00', endTime: '15:30' },
+  { key: 'journee', label: 'Journée 8h–15h30', startTime: '08:00', endTime: '15:30' },
+] as const;
+
+export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: string | undefined }) {
+  const services = useServices();
+  const user = useExternal(services.session);
+  const today = isoDay(services.now());
+  const monday = mondayOf(wanted ?? today);
+  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
+  if (data === undefined || user === undefined) return <p>Chargement…</p>;
+  return <WeekGrid data={data} teamId={teamId} monday={monday} structureId={user.structureId} />;
+}
+
+export function WeekGrid({ data, teamId, monday, structureId }: { data: ProductionData; teamId: string; monday: string; structureId: string }) {
+  const { write } = useServices();
+  const [cell, setCell] = useState<{ salarieId: string; date: string } | null>(null);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const days = workWeek(monday);
+  const view = teamOf(data, teamId);
+  const byCell = useMemo(() => {
+    const m = new Map<string, Rec[]>();
+    for (const a of data.assignments) {
+      const s = data.slotById.get(str(a, 'slotId'));
+      if (!s) continue;
+      const k = `${str(a, 'salarieId')}|${str(s, 'date')}`;
+      const list = m.get(k);
+      if (list) list.push(a); else m.set(k, [a]);
+    }
+    return m;
+  }, [data]);
+  if (view === undefined) return <p>Équipe introuvable sur cette tablette.</p>;
+  const members = view.members;
+  const noFacts = (id: string) => ({ salarieId: id, contracts: [] });
+
+  async function copyPrevious() {
+    const prevDays = new Set(workWeek(addDays(monday, -7)));
+    const prevSlots = data.slots.filter((s) => str(s, 'teamId') === teamId && prevDays.has(str(s, 'date')));
+    const target = data.slots.filter((s) => str(s, 'teamId') === teamId && days.includes(str(s, 'date')));
+    const plan = planCopyWeek(
+      prevSlots.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null, endTime: str(s, 'endTime') || null, label: str(s, 'label') || null })),
+      data.assignments.filter((a) => data.slotById.has(str(a, 'slotId'))).map((a) => ({ ...a, salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), task: str(a, 'task') })),
+      target.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null })),
+      (sid, d) => dayChecks(data.facts.get(sid) ?? noFacts(sid), d),
+    );
+    try {
+      const ids = plan.slots.map(() => uuidv7());
+      for (const [i, s] of plan.slots.entries()) {
+        await write('planningSlot', ids[i]!, { structureId, teamId, date: s.date, chantierId: s.from.chantierId ?? null, startTime: s.from.startTime ?? null, endTime: s.from.endTime ?? null, label: s.from.label ?? null });
+      }
+      for (const a of plan.assignments) {
+        const f = a.from;
+        await write('assignment', uuidv7(), {
+          structureId, salarieId: f.salarieId, slotId: ids[a.slotIndex]!, task: f.task,
+          consignes: (f['consignes'] as string | undefined) ?? null, checklist: (f['checklist'] as string[] | undefined) ?? null, epi: (f['epi'] as string[] | undefined) ?? null,
+          competenceIds: (f['competenceIds'] as string[] | undefined) ?? null, hours: (f['hours'] as number | undefined) ?? null, training: (f['training'] as boolean | undefined) ?? null,
+        });
+      }
+      const skipped = plan.skipped.map((s) => `${fullName(data.salaries.get(s.from.salarieId))} le ${frDate(s.date)} (${s.reasons[0]?.message ?? ''})`);
+      setMsg({ ok: true, text: `Semaine copiée : ${plan.slots.length} créneaux, ${plan.assignments.length} affectations.${skipped.length > 0 ? ` Non reprises : ${skipped.join(' ; ')}` : ''}` });
+    } catch (e) {
+      setMsg({ ok: false, text: writeErrorMessage(e) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="week-title">
+      <h2 id="week-title">Semaine du {frDate(monday)} — {str(view.team, 'name')}</h2>
+      <p class="actions no-print">
+        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, -7)}`}>← Semaine précédente</a>
+        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante →</a>
+        <button type="button" onClick={() => void copyPrevious()}>Copier la semaine précédente</button>
+      </p>
+      {msg !== null && <p class={msg.ok ? 'banner info' : 'banner error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Planning de la semaine">
+        <table class="week">
+          <thead>
+            <tr><th scope="col">Salarié</th>{days.map((d, i) => <th key={d} scope="col">{DAY_NAMES[i]} {d.slice(8)}/{d.slice(5, 7)}</th>)}<th scope="col">Semaine</th></tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const facts = data.facts.get(m.id) ?? noFacts(m.id);
+              let planned = 0;
+              let absent = 0;
+              const cells = days.map((d) => {
+                const list = byCell.get(`${m.id}|${d}`) ?? [];
+                const hours = list.reduce((s, a) => s + assignmentHours(data, a), 0);
+                planned += hours;
+                const e = data.entryByDay.get(`${m.id}|${d}`);
+                if (e && typeof e['absenceHours'] === 'number') absent += e['absenceHours'];
+                const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
+                const selected = cell?.salarieId === m.id && cell.date === d;
+                const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${list.map((a) => slotPlace(data, data.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')} · ${fmtHours(hours)}`;
+                return (
+                  <td key={d} class={blocked.length > 0 ? 'blocked' : undefined}>
+                    <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[days.indexOf(d)]} : ${text}`} onClick={() => setCell(selected ? null : { salarieId: m.id, date: d })}>{text}</button>
+                  </td>
+                );
+              });
+              const checks = weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent);
+              return (
+                <tr key={m.id}>
+                  <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
+                  {cells}
+                  <td><strong>{fmtHours(planned)}</strong><CheckList checks={checks} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {cell !== null && <CellPanel data={data} teamId={teamId} salarieId={cell.salarieId} date={cell.date} structureId={structureId} onClose={() => setCell(null)} />}
+    </section>
+  );
+}
+
+function CellPanel({ data, teamId, salarieId, date, structureId, onClose }: { data: ProductionData; teamId: string; salarieId: string; date: string; structureId: string; onClose: () => void }) {
+  const { write, remove } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const [chantierId, setChantierId] = useState('');
+  const [period, setPeriod] = useState<(typeof PERIODS)[number]['key']>('matin');
+  const person = data.salaries.get(salarieId);
+  const checks = dayChecks(data.facts.get(salarieId) ?? { salarieId, contracts: [] }, date);
+  const blocked = checks.some((c) => c.severity === 'refus');
+  const slots = slotsOf(data, teamId, date);
+  const chantiers = data.chantiers.filter((c) => str(c, 'teamId') === teamId);
+
+  async function toggle(slot: Rec) {
+    try {
+      const mine = data.assignments.filter((a) => str(a, 'slotId') === slot.id && str(a, 'salarieId') === salarieId);
+      if (mine.length > 0) for (const a of mine) await remove('assignment', a.id);
+      else await write('assignment', uuidv7(), { structureId, salarieId, slotId: slot.id, task: `Travaux : ${slotPlace(data, slot)}`, hours: slotHours(slot) || null });
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    }
+  }
+
+  async function addSlot(ev: Event) {
+    ev.preventDefault();
+    const p = PERIODS.find((x) => x.key === period)!;
+    const c = data.chantierById.get(chantierId);
+    try {
+      await write('planningSlot', uuidv7(), { structureId, teamId, date, chantierId: chantierId || null, startTime: p.startTime, endTime: p.endTime, label: `${p.label.split(' ')[0]} — ${c ? str(c, 'name') : 'Atelier'}` });
+    } catch (e) {
+      setError(writeErrorMessage(e));
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="cell-title">
+      <h3 id="cell-title">{fullName(person)} — {frDate(date)}</h3>
+      <CheckList checks={checks} />
+      {!blocked && (
+        <>
+          {slots.length === 0 ? <p>Aucun créneau ce jour : ajoutez-en un ci-dessous.</p> : (
+            <div class="choices">
+              {slots.map((s) => {
+                const on = data.assignments.some((a) => str(a, 'slotId') === s.id && str(a, 'salarieId') === salarieId);
+                return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on ? '✔ ' : ''}{slotPlace(data, s)} · {slotTime(s)}</button>;
+              })}
+            </div>
+          )}
+          <form class="row" onSubmit={(e) => void addSlot(e)}>
+            <div class="field">
+              <label for="slot-chantier">Chantier du nouveau créneau</label>
+              <select id="slot-chantier" value={chantierId} onChange={(e) => setChantierId((e.target as HTMLSelectElement).value)}>
+                <option value="">Atelier (sans chantier)</option>
+                {chantiers.map((c) => <option key={c.id} value={c.id}>{str(c, 'name')}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="slot-period">Période</label>
+              <select id="slot-period" value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as typeof period)}>
+                {PERIODS.map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
+              </select>
+            </div>
+            <div><button type="submit" class="secondary">Ajouter le créneau</button></div>
+          </form>
+        </>
+      )}
+      {error !== null && <p class="error-text" role="alert">{error}</p>}
+      <div class="actions"><button type="button" class="secondary" onClick={onClose}>Fermer</button></div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+// « Aujourd'hui » on an offline tablet: who is where, who is absent and why, yesterday's missing
+// hours; moving a salarié; a task refused for safety (with its reason, nothing saved) then an
+// allowed one saved « en formation » with the aménagement warning.
+import 'fake-indexeddb/auto';
+import { describe, expect, it, afterEach } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { Today } from '../../../src/ui/production/Today';
+import { ServicesContext } from '../../../src/ui/services';
+import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
+import { IDS, seed } from './fixture';
+
+async function setup() {
+  const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
+  await seed(services);
+  await services.db.outbox.clear();
+  render(<ServicesContext.Provider value={services}><Today /></ServicesContext.Provider>);
+  await screen.findByRole('heading', { name: /Mes équipes aujourd’hui/ });
+  await screen.findByText('Parc de la mairie');
+  return services;
+}
+
+afterEach(cleanup);
+
+describe('Aujourd’hui', () => {
+  it('shows the day per chantier, the absents with their reason and yesterday’s missing hours', async () => {
+    await setup();
+    expect(screen.getByText('Berges de l’Essonne')).toBeTruthy();
+    expect(screen.getAllByText('Kevin Martin').length).toBe(3);
+    expect(screen.getByText(/En PMSMP chez Pépinières Durand jusqu’au 27\/11\/2026/)).toBeTruthy();
+    expect(screen.getByText(/Absence déclarée : maladie/)).toBeTruthy();
+    expect(screen.getByText('À faire').parentElement?.textContent).toContain('Heures du jeudi 19 novembre 2026 non saisies pour 2 salariés (Jean-Pierre Morel, Kevin Martin)');
+    expect(screen.getByRole('link', { name: 'Relevé d’heures' }).getAttribute('href')).toBe(`#/releve/${IDS.team}`);
+  });
+
+  it('moves a salarié to another chantier for the day', async () => {
+    const { db } = await setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Déplacer Jean-Pierre Morel' }));
+    fireEvent.click(await screen.findByRole('button', { name: /Vers Berges de l’Essonne/ }));
+    await screen.findByText(/Jean-Pierre Morel est maintenant sur « Berges de l’Essonne »/);
+    expect((await db.table('assignment').get(IDS.aJpAm))?.slotId).toBe(IDS.pmBerges);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('refuses a safety-critical task not acquis, with the reason, then saves an allowed one en formation', async () => {
+    const { db } = await setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Tâche de Jean-Pierre Morel' }));
+    const panel = within(await screen.findByRole('region', { name: /Tâche de Jean-Pierre Morel/ }));
+    fireEvent.input(panel.getByLabelText('Tâche'), { target: { value: 'Débroussaillage du talus' } });
+    fireEvent.click(panel.getByLabelText(/Utiliser le débroussailleur/));
+    expect(panel.getByText(/Décision : Refusé/)).toBeTruthy();
+    fireEvent.click(panel.getByRole('button', { name: 'Affecter la tâche' }));
+    const alert = await panel.findByRole('alert');
+    expect(alert.textContent).toContain('Tâche refusée pour Jean-Pierre Morel');
+    expect(alert.textContent).toContain('Compétence de sécurité non acquise (niveau 3 requis)');
+    expect((await db.table('assignment').get(IDS.aJpAm))?.task).toBe('Désherbage manuel');
+    expect(await db.outbox.count()).toBe(0);
+
+    fireEvent.click(panel.getByLabelText(/Utiliser le débroussailleur/));
+    fireEvent.click(panel.getByLabelText(/Ramasser et évacuer/));
+    fireEvent.input(panel.getByLabelText('Tâche'), { target: { value: 'Ramassage des déchets verts' } });
+    fireEvent.input(panel.getByLabelText('Consignes'), { target: { value: 'Charger la remorque sans dépasser les ridelles.' } });
+    expect(panel.getByText(/Décision : En formation/)).toBeTruthy();
+    expect(panel.getByText(/Aménagement de poste \(port de charges\)/)).toBeTruthy();
+    fireEvent.click(panel.getByRole('button', { name: 'Affecter la tâche' }));
+    await panel.findByText(/Tâche enregistrée, en formation : restez à proximité de Jean-Pierre Morel/);
+    const saved = await db.table('assignment').get(IDS.aJpAm);
+    expect(saved).toMatchObject({ task: 'Ramassage des déchets verts', training: true, competenceIds: [IDS.ram], slotId: IDS.amParc });
+    await waitFor(() => expect(screen.getAllByText(/En formation/).length).toBeGreaterThan(0));
+  });
+});

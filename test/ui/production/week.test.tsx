@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+// The week of a team: cells per salarié and day, a warning above the contract's weekly hours, a
+// day in PMSMP that cannot be assigned, assign-by-tap, and the copy of the previous week.
+import 'fake-indexeddb/auto';
+import { describe, expect, it, afterEach } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { WeekView } from '../../../src/ui/production/WeekView';
+import { ServicesContext } from '../../../src/ui/services';
+import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
+import { IDS, seed } from './fixture';
+
+async function setup(monday?: string, heading = '16\\/11\\/2026') {
+  const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
+  await seed(services, { overtime: true });
+  await services.write('pmsmp', '01900000-0000-7000-8000-000000000777', { structureId: STRUCTURE_ID, salarieId: IDS.jp, company: 'Mairie de Lisses', start: '2026-11-26', end: '2026-11-27' });
+  await services.db.outbox.clear();
+  render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} monday={monday} /></ServicesContext.Provider>);
+  await screen.findByRole('heading', { name: new RegExp(`Semaine du ${heading} — Espaces verts`) });
+  return services;
+}
+
+afterEach(cleanup);
+
+describe('Semaine', () => {
+  it('warns above the contract hours and refuses a PMSMP day', async () => {
+    await setup();
+    const kevin = screen.getByRole('row', { name: /Kevin Martin/ });
+    expect(kevin.textContent).toContain('33 h planifiées pour un contrat de 26 h par semaine.');
+    fireEvent.click(screen.getByRole('button', { name: /^Nadia Benali, Vendredi/ }));
+    const panel = within(await screen.findByRole('region', { name: /Nadia Benali — 20\/11\/2026/ }));
+    expect(panel.getByText(/En PMSMP chez Pépinières Durand/)).toBeTruthy();
+    expect(panel.queryByRole('button', { name: /Parc de la mairie/ })).toBeNull();
+  });
+
+  it('assigns by tap and takes off by a second tap', async () => {
+    const { db } = await setup();
+    fireEvent.click(screen.getByRole('button', { name: /^Jean-Pierre Morel, Mercredi/ }));
+    const panel = within(await screen.findByRole('region', { name: /Jean-Pierre Morel — 18\/11\/2026/ }));
+    fireEvent.click(panel.getByRole('button', { name: /Parc de la mairie/ }));
+    await waitFor(() => expect(panel.getByRole('button', { name: /Parc de la mairie/ }).getAttribute('aria-pressed')).toBe('true'));
+    const rows = (await db.table('assignment').toArray()).filter((a) => a.salarieId === IDS.jp && a.slotId === '01900000-0000-7000-8000-000000000512');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ hours: 7.5, task: 'Travaux : Parc de la mairie' });
+    fireEvent.click(panel.getByRole('button', { name: /Parc de la mairie/ }));
+    await waitFor(() => expect(panel.getByRole('button', { name: /Parc de la mairie/ }).getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('copies the previous week, leaving out who cannot work', async () => {
+    const { db } = await setup('2026-11-23', '23\\/11\\/2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Copier la semaine précédente' }));
+    const status = await screen.findByRole('status', {}, { timeout: 5000 });
+    expect(status.textContent).toContain('Semaine copiée : 6 créneaux');
+    expect(status.textContent).toContain('6 créneaux, 6 affectations. Non reprises : Jean-Pierre Morel le 26/11/2026 (En PMSMP chez Mairie de Lisses jusqu’au 27/11/2026.) ; Jean-Pierre Morel le 27/11/2026');
+    const slots = (await db.table('planningSlot').toArray()).filter((s) => s.date >= '2026-11-23');
+    expect(slots.map((s) => s.date).sort()).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-27']);
+    fireEvent.click(screen.getByRole('button', { name: 'Copier la semaine précédente' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Semaine copiée : 0 créneaux'), { timeout: 5000 });
+  });
+});
