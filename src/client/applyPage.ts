@@ -22,20 +22,12 @@ function leftView(c: PulledChange): boolean {
 
 export async function applyPage(db: DeviceDb, page: PullResponse, now: number, hooks: PageHooks = {}): Promise<number> {
   const changes = page.changes.filter((c) => isEntityName(c.entity));
-  const g = globalThis as unknown as { T?: Record<string, number> };
-  g.T ??= {};
-  const T = g.T;
-  let t = performance.now();
-  const lap = (k: string) => { const n = performance.now(); T[k] = (T[k] ?? 0) + n - t; t = n; };
-  const tx0 = performance.now();
-  const result = await db.transaction('rw', allTables(db), async () => {
-    lap('open');
+  return db.transaction('rw', allTables(db), async () => {
     const orphans = await loadOrphans(db);
     const pendingList: OutboxEntry[] = page.reset === true
       ? await db.outbox.toArray()
       : await db.outbox.where('[entity+id]').anyOf(changes.map((c) => [c.entity, c.id])).toArray();
     const pending = groupByRecord(pendingList);
-    lap('pending');
 
     if (page.reset === true) {
       // The user's view changed: keep only records with unsent work, then take the new view.
@@ -66,7 +58,6 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       existing.forEach((id, i) => state.set(recordKey(entity, id), found[i] ?? null));
     }
 
-    lap('bulkGet');
     const dirtyOutbox = new Set<OutboxEntry>();
     const seenClocks: string[] = [page.serverHlc];
     for (const c of changes) {
@@ -97,7 +88,6 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       for (const clock of Object.values(c.clocks)) seenClocks.push(clock);
     }
 
-    lap('merge');
     for (const [entity, ids] of byEntity) {
       const table = entityTable(db, entity);
       const puts: LocalRecord[] = [];
@@ -111,18 +101,13 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       if (puts.length > 0) await table.bulkPut(puts);
       if (dels.length > 0) await table.bulkDelete(dels);
     }
-    lap('bulkPut');
     if (dirtyOutbox.size > 0) await db.outbox.bulkPut([...dirtyOutbox]);
     await saveOrphans(db, orphans);
     await receiveClocks(db, seenClocks, now);
     await db.meta.put({ key: META.cursor, value: page.cursor });
     await hooks.beforePageCommit?.(page);
-    lap('meta');
     return changes.length;
   });
-  T['commit'] = (T['commit'] ?? 0) + performance.now() - t;
-  T['total'] = (T['total'] ?? 0) + performance.now() - tx0;
-  return result;
 }
 
 /**

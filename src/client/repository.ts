@@ -185,7 +185,13 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     return out;
   }
 
-  return { write, remove, get, list, byIndex, logOf, timeEntriesOf, slotsOf, evaluationsOf, matrixOf };
+  /** Changes the server refused, newest first, for the screen that lists them. */
+  const listRejected = () => db.rejected.orderBy('seq').reverse().toArray();
+
+  /** The user has seen a refusal and dismisses it. */
+  const dismissRejected = (seq: number) => db.rejected.delete(seq);
+
+  return { write, remove, get, list, byIndex, logOf, timeEntriesOf, slotsOf, evaluationsOf, matrixOf, listRejected, dismissRejected };
 }
 
 function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {

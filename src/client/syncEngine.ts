@@ -111,8 +111,23 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function pullAll(): Promise<number> {
     let pulled = 0;
     let cursor = (await db.meta.get(META.cursor))?.value as string | undefined;
+    let forceReset = false;
     for (;;) {
-      const page = await api.pull(cursor, pullLimit);
+      let page;
+      try {
+        page = await api.pull(cursor, pullLimit);
+      } catch (e) {
+        // A cursor this server does not recognise (restored from elsewhere, older format):
+        // start over, and treat the first page as a reset so nothing stale stays.
+        if (!(e instanceof ApiError) || e.status !== 400 || e.body?.field !== 'since' || cursor === undefined) throw e;
+        cursor = undefined;
+        forceReset = true;
+        continue;
+      }
+      if (forceReset) {
+        page = { ...page, reset: true as const };
+        forceReset = false;
+      }
       pulled += await applyPage(db, page, now(), options.hooks);
       cursor = page.cursor;
       if (!page.hasMore) break;

@@ -93,7 +93,7 @@ export function can(actor: Actor, action: Action, rec: RecordView): boolean {
   if (role === 'eti') {
     if (DOSSIER.has(entity)) return read && ownsSalarie(actor, rec);
     if (entity === 'review') return read && ownsSalarie(actor, rec);
-    if (entity === 'diagnostic' || entity === 'timeEntry' || entity === 'assignment' || PROGRESS.has(entity)) return ownsSalarie(actor, rec);
+    if (entity === 'diagnostic' || entity === 'onboarding' || entity === 'timeEntry' || entity === 'assignment' || PROGRESS.has(entity)) return ownsSalarie(actor, rec);
     if (TEAM_KEYED.has(entity)) {
       const t = teamOf(rec);
       return t !== undefined && actor.teamIds.has(t);
@@ -102,7 +102,7 @@ export function can(actor: Actor, action: Action, rec: RecordView): boolean {
   }
 
   // salarié: only their own things, read-only but for a self-assessment.
-  if (entity === 'diagnostic' || entity === 'review' || TEAM_KEYED.has(entity)) {
+  if (entity === 'diagnostic' || entity === 'onboarding' || entity === 'review' || TEAM_KEYED.has(entity)) {
     return entity === 'planningSlot' && read && actor.slotIds.has(rec.id);
   }
   if (entity === 'evaluation' && !read) {

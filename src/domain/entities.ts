@@ -8,6 +8,7 @@ export const ENTITY_NAMES = [
   'structure', 'user', 'salarie', 'team', 'membership', 'contract', 'passIae', 'suspension',
   'prolongation', 'pmsmp', 'diagnostic', 'chantier', 'planningSlot', 'assignment', 'timeEntry',
   'activity', 'competence', 'evaluation', 'objective', 'logEntry', 'review', 'badge', 'monthClose',
+  'onboarding',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -31,6 +32,9 @@ export const PROLONGATION_REASONS = ['cdi_inclusion', 'training', 'rqth', 'senio
 export const DIAGNOSTIC_DIMENSIONS = [
   'langue', 'posteTravail', 'logement', 'accesDroit', 'mobilite', 'ressources', 'justice', 'disponibilite',
 ] as const;
+
+/** The accueil checklist of a new salarié: one dated field per item (`<item>On`). */
+export const ONBOARDING_ITEMS = ['visite', 'reglement', 'securite', 'epi', 'personnes', 'droits'] as const;
 
 export type Role = (typeof ROLES)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -176,6 +180,7 @@ export const ENTITIES = {
     quoteAmount: opt(z.number().finite().min(0).max(1e9), 'Montant du devis'),
     phases: opt(z.array(phase).max(10), 'Phases'),
     safetyNotes: opt(long, 'Consignes de sécurité'),
+    hazards: opt(z.array(z.object({ date: isoDate, text: short.min(1, 'aléa vide') }).strict()).max(200), 'Aléas'),
   } },
   planningSlot: { label: 'Créneau de planning', fields: {
     teamId: req(id, 'Équipe'),
@@ -194,6 +199,7 @@ export const ENTITIES = {
     epi: opt(shortList, 'EPI'),
     competenceIds: opt(ids, 'Compétences requises'),
     hours: opt(hours, 'Heures'),
+    training: opt(z.boolean(), 'En formation (encadrant à proximité)'),
   } },
   timeEntry: { label: 'Relevé d’heures', fields: {
     salarieId: req(id, 'Salarié'),
@@ -254,6 +260,16 @@ export const ENTITIES = {
     issuerId: req(id, 'Délivré par'),
     evidence: opt(long, 'Preuve'),
   } },
+  onboarding: { label: 'Accueil du salarié', fields: {
+    salarieId: req(id, 'Salarié'),
+    // One date per item, so two people ticking different items never conflict.
+    visiteOn: opt(isoDate, 'Visite des lieux'),
+    reglementOn: opt(isoDate, 'Règlement intérieur'),
+    securiteOn: opt(isoDate, 'Consignes de sécurité'),
+    epiOn: opt(isoDate, 'Remise des EPI'),
+    personnesOn: opt(isoDate, 'Personnes ressources'),
+    droitsOn: opt(isoDate, 'Droits et devoirs'),
+  } },
   monthClose: { label: 'Mois validé', fields: {
     month: req(isoMonth, 'Mois'),
     closedBy: opt(id, 'Validé par'),
@@ -264,7 +280,7 @@ export const ENTITIES = {
 /** Entities that are about one salarié and carry `salarieId` (access is scoped by it). */
 export const SALARIE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
   'contract', 'passIae', 'suspension', 'prolongation', 'pmsmp', 'diagnostic', 'assignment',
-  'timeEntry', 'evaluation', 'objective', 'logEntry', 'badge',
+  'timeEntry', 'evaluation', 'objective', 'logEntry', 'badge', 'onboarding',
 ]);
 
 /** Field names the server manages itself or that would confuse the merge. */

@@ -6,19 +6,34 @@ import { useRoute } from './hooks/useRoute';
 import { SyncIndicator } from './components/SyncIndicator';
 import { UpdateBanner } from './components/UpdateBanner';
 import { Login } from './screens/Login';
-import { Livret } from './screens/Livret';
-import { RejectedPage } from './screens/RejectedPage';
-import { EtiHome } from './eti/EtiHome';
-import { CoordinatorHome } from './coordinator/CoordinatorHome';
-import { SalarieHome } from './salarie/SalarieHome';
+import { productionScreen } from './production/routes';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { lazyScreen } from './pwa/lazyScreen';
 import type { SessionUser } from '../sync/protocol';
 import { useState } from 'preact/hooks';
 
+// Screens other than sign-in and the ETI's home load on first visit (precached for offline),
+// so the first screen's JavaScript stays small.
+const DevicePage = lazyScreen(() => import('./pwa/DevicePage').then((m) => m.DevicePage));
+const SalarieDossier = lazyScreen(() => import('./livret/SalarieDossier').then((m) => m.SalarieDossier));
+const Matrice = lazyScreen(() => import('./competences/Matrice').then((m) => m.Matrice));
+const ReferentielEditor = lazyScreen(() => import('./competences/ReferentielEditor').then((m) => m.ReferentielEditor));
+const RejectedPage = lazyScreen(() => import('./screens/RejectedPage').then((m) => m.RejectedPage));
+const EtiHome = lazyScreen(() => import('./eti/EtiHome').then((m) => m.EtiHome));
+const CoordinatorHome = lazyScreen(() => import('./coordinator/CoordinatorHome').then((m) => m.CoordinatorHome));
+const SalarieHome = lazyScreen(() => import('./salarie/SalarieHome').then((m) => m.SalarieHome));
+
 function Screen({ route, user }: { route: string; user: SessionUser }) {
-  const dossier = /^\/salarie\/([^/]+)$/.exec(route);
+  const dossier = /^\/salarie\/([^/]+)(?:\/([a-z]+))?$/.exec(route);
   if (route === '/refus') return <RejectedPage />;
+  if (route === '/appareil') return <DevicePage />;
   if (user.role === 'salarie') return <SalarieHome salarieId={user.salarieId ?? ''} />;
-  if (dossier !== null) return <Livret salarieId={dossier[1]!} user={user} />;
+  if (dossier !== null) return <SalarieDossier salarieId={dossier[1]!} tab={dossier[2] ?? ''} user={user} />;
+  if (route === '/matrice') return <Matrice />;
+  if (route === '/referentiel') return <ReferentielEditor user={user} />;
+  if (route === '/equipes') return <EtiHome />;
+  const production = productionScreen(route, user);
+  if (production !== null) return production;
   if (user.role === 'coordinator') return <CoordinatorHome />;
   return <EtiHome />;
 }
@@ -28,9 +43,9 @@ export function App() {
   const user = useExternal(services.session);
   const route = useRoute();
   const [logoutError, setLogoutError] = useState<string | null>(null);
-  if (user === undefined) return <Login />;
+  if (user === undefined) return <><UpdatePrompt /><Login /></>;
   const logout = () => services.logout().catch((e: unknown) => setLogoutError(e instanceof Error ? e.message : 'La déconnexion a échoué.'));
-  const home = user.role === 'coordinator' ? 'À lire' : user.role === 'eti' ? 'Mes équipes' : 'Mon espace';
+  const home = user.role === 'coordinator' ? 'À lire' : user.role === 'eti' ? 'Aujourd’hui' : 'Mon espace';
   return (
     <>
       <header class="app-header">
@@ -41,9 +56,16 @@ export function App() {
       </header>
       <nav class="tabs" aria-label="Navigation principale">
         <a href="#/" aria-current={route === '/' ? 'page' : undefined}>{home}</a>
+        {user.role === 'eti' && <a href="#/equipes" aria-current={route === '/equipes' ? 'page' : undefined}>Mes équipes</a>}
+        {user.role !== 'salarie' && <a href="#/chantiers" aria-current={route.startsWith('/chantier') ? 'page' : undefined}>Chantiers</a>}
+        {user.role === 'coordinator' && <a href="#/heures" aria-current={route === '/heures' ? 'page' : undefined}>Heures du mois</a>}
+        {user.role !== 'salarie' && <a href="#/matrice" aria-current={route === '/matrice' ? 'page' : undefined}>Matrice</a>}
+        {user.role !== 'salarie' && <a href="#/referentiel" aria-current={route === '/referentiel' ? 'page' : undefined}>Référentiel</a>}
         <a href="#/refus" aria-current={route === '/refus' ? 'page' : undefined}>Modifications refusées</a>
+        <a href="#/appareil" aria-current={route === '/appareil' ? 'page' : undefined}>Cette tablette</a>
       </nav>
       <main>
+        <UpdatePrompt />
         <UpdateBanner />
         {logoutError !== null && <p class="banner warn" role="alert">{logoutError}</p>}
         <Screen route={route} user={user} />

@@ -4,6 +4,7 @@
 import { createDevice, type Device } from '../client/device';
 import type { Services, SyncView } from './services';
 import type { SessionUser } from '../sync/protocol';
+import { guessDeviceName } from './pwa/deviceName';
 
 export function createServices(device: Device = createDevice({ deviceName: guessDeviceName() })): Services {
   let stopSync: (() => void) | undefined;
@@ -52,10 +53,4 @@ export function createServices(device: Device = createDevice({ deviceName: guess
     sync: { get: syncGet, subscribe: (fn) => device.status.subscribe(fn) },
     now: () => new Date(),
   };
-}
-
-function guessDeviceName(): string {
-  const ua = globalThis.navigator?.userAgent ?? '';
-  if (/iPad|Tablet|Android/i.test(ua)) return 'Tablette';
-  return 'Navigateur';
 }

@@ -20,7 +20,7 @@ import { signedIn, startTestServer, type TestServer } from './harness';
 import { contendedWrites, localToday, moveSalarie, performEdit, type ScenarioContext, type SimDevice, type Step } from './scenario';
 import { diffSnapshots, snapshot } from './snapshot';
 
-const RUNS = Number(process.env['CONVERGENCE_RUNS'] ?? 3);
+const RUNS = Number(process.env['CONVERGENCE_RUNS'] ?? 4);
 // Tablet clocks are never quite right: skews (within the server's 10 minutes) make one
 // tablet's edit "later" than another's made after it, so pulls meet older pending edits.
 const DEVICES = [

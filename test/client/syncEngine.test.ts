@@ -175,6 +175,10 @@ describe('sync engine against the real server', () => {
     expect(refused[1]!.what).toBe('Relevé d’heures : création');
     expect(refused[0]!.message).toMatch(/mois/);
     expect(eti.status.getState()).toMatchObject({ rejectedCount: 2, pending: 0 });
+    const listed = await eti.repo.listRejected();
+    expect(listed.map((r) => r.id)).toEqual([created, entry!.id]);
+    await eti.repo.dismissRejected(listed[0]!.seq!);
+    expect(await eti.repo.listRejected()).toHaveLength(1);
 
     // A salarié may read their hours but not change them.
     const sal = await signedIn(f, 'salarie1');
@@ -264,6 +268,19 @@ describe('sync engine against the real server', () => {
     await expectSameAsFreshDevice(eti, 'eti1');
   });
 
+  it('starts over with a reset when the server does not recognise the cursor', async () => {
+    const eti = await signedIn(f, 'eti2');
+    await eti.engine.syncOnce();
+    // Something the server no longer has (e.g. the tablet was synced with a restored backup).
+    const stale = uuidv7();
+    const { META: M, toLocal } = await import('../../src/client/db');
+    await eti.db.table('logEntry').put(toLocal(stale, { fields: logEntry(eti, (await salariesOf(eti))[0]!, 'Fantôme'), clocks: {}, deleted: false }, userOf(eti).structureId));
+    await eti.db.meta.put({ key: M.cursor, value: 'pas-un-curseur' });
+    expect((await eti.engine.syncOnce()).ok).toBe(true);
+    expect(await eti.repo.get('logEntry', stale)).toBeUndefined();
+    await expectSameAsFreshDevice(eti, 'eti2');
+  });
+
   it('erases a revoked tablet, pending changes included', async () => {
     const eti = await signedIn(f, 'eti2');
     const coord = await signedIn(f, 'coordination');
@@ -304,6 +321,29 @@ describe('sync engine against the real server', () => {
     expect(timers).toHaveLength(0); // no retry scheduled
     expect(await eti.engine.syncOnce()).toMatchObject({ ok: false, retry: false });
     expect(await eti.db.outbox.count()).toBe(1); // the change waits for the updated app
+  });
+
+  it('keeps the outbox when the tablet’s storage is full, and says so', async () => {
+    const timers: unknown[] = [];
+    const eti = await signedIn(f, 'eti1', { engine: { timers: { setTimeout: (fn) => timers.push(fn), clearTimeout: () => undefined } } });
+    await eti.engine.syncOnce();
+    const [salarie] = await salariesOf(eti);
+    const id = uuidv7();
+    await eti.repo.write('logEntry', id, logEntry(eti, salarie!, 'Écrit avec un disque presque plein.'));
+    let full = true;
+    eti.db.outbox.hook('deleting', () => {
+      if (full) throw new DOMException('Quota dépassé', 'QuotaExceededError');
+    });
+    // The server applies the change, but the tablet cannot record the answer.
+    expect(await eti.engine.requestSync()).toMatchObject({ ok: false, retry: true });
+    expect(eti.status.getState().error).toMatchObject({ code: 'quota' });
+    expect(eti.status.getState().error?.message).toMatch(/mémoire de la tablette est pleine/);
+    expect(await eti.db.outbox.count()).toBe(1);
+    expect(timers).toHaveLength(1);
+    full = false;
+    expect(await eti.engine.requestSync()).toMatchObject({ ok: true });
+    expect(await eti.db.outbox.count()).toBe(0);
+    await expectSameAsFreshDevice(eti, 'eti1');
   });
 
   it('retries with backoff when the network fails, keeping the outbox', async () => {

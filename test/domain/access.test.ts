@@ -77,6 +77,7 @@ const TABLE: Record<EntityName, Row> = {
   prolongation: DOSSIER,
   pmsmp: DOSSIER,
   diagnostic: TEAM_WORK,
+  onboarding: TEAM_WORK,
   team: TEAM_WORK,
   membership: TEAM_WORK,
   chantier: TEAM_WORK,

@@ -1,5 +1,6 @@
 // The session store the UI reads (signed in or not, who, sign-in errors) with its actions.
 // A vanilla zustand store, so it works outside components and in tests without a renderer.
+// Sign-out and revocation are broadcast to the app's other tabs (BroadcastChannel).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../api';
 import type { DeviceDb } from '../db';
@@ -22,8 +23,23 @@ export interface SessionState {
 
 export type SessionStore = StoreApi<SessionState>;
 
+type SignedOutMessage = { type: 'signedOut'; reason: 'revoked' | 'logout' };
+
+/**
+ * Other tabs of the same app hold the same database: when one tab signs out or finds the
+ * tablet revoked (and erases the data), the others must drop what they show too.
+ */
+function tabChannel(dbName: string): BroadcastChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined;
+  const ch = new BroadcastChannel(`tremplin-session:${dbName}`);
+  (ch as { unref?: () => void }).unref?.(); // Node (tests): do not keep the process alive
+  return ch;
+}
+
 export function createSessionStore(deps: { db: DeviceDb; api: Api; deviceName?: string; now?: () => number }): SessionStore {
-  return createStore<SessionState>()((set) => ({
+  const channel = tabChannel(deps.db.name);
+  const tell = (reason: SignedOutMessage['reason']) => channel?.postMessage({ type: 'signedOut', reason } satisfies SignedOutMessage);
+  const store = createStore<SessionState>()((set) => ({
     status: 'loading',
     busy: false,
     async load() {
@@ -46,6 +62,7 @@ export function createSessionStore(deps: { db: DeviceDb; api: Api; deviceName?: 
       try {
         await logout(deps.db, deps.api, opts);
         set({ status: 'signedOut', session: undefined, busy: false, signedOutReason: 'logout' });
+        tell('logout');
         return true;
       } catch (e) {
         set({ busy: false, error: e instanceof PendingChangesError ? e.message : 'La déconnexion a échoué.' });
@@ -54,6 +71,13 @@ export function createSessionStore(deps: { db: DeviceDb; api: Api; deviceName?: 
     },
     revoked() {
       set({ status: 'signedOut', session: undefined, busy: false, signedOutReason: 'revoked' });
+      tell('revoked');
     },
   }));
+  channel?.addEventListener('message', (ev: MessageEvent<SignedOutMessage>) => {
+    if (ev.data?.type === 'signedOut' && store.getState().status !== 'signedOut') {
+      store.setState({ status: 'signedOut', session: undefined, busy: false, signedOutReason: ev.data.reason });
+    }
+  });
+  return store;
 }

@@ -5,22 +5,24 @@ import type { LogCategory, Visibility } from '../../domain/entities';
 import { longDate, shortDate } from '../format';
 import { str, type Rec } from '../queries';
 
-export function LogEntryCard({ entry, author, review, children }: { entry: Rec; author?: string | undefined; review?: Rec | undefined; children?: preact.ComponentChildren }) {
+export function LogEntryCard({ entry, author, review, reviewer, children }: { entry: Rec; author?: string | undefined; review?: Rec | undefined; reviewer?: string | undefined; children?: preact.ComponentChildren }) {
   const visibility = str(entry, 'visibility') as Visibility;
   const category = str(entry, 'category') as LogCategory;
   const alert = entry['alert'] === true;
   return (
     <li class={`entry${alert ? ' alert' : ''}`} data-testid="log-entry" data-visibility={visibility}>
       <header>
-        <strong>{LOG_CATEGORY_LABELS[category] ?? category}</strong>
-        <span class={`tag ${visibility}`}>{VISIBILITY_LABELS[visibility] ?? visibility}</span>
-        {alert && <span class="tag alert">Alerte</span>}
+        {alert && <span class="tag alert"><span aria-hidden="true">❗ </span>Alerte</span>}
+        {!(alert && category === 'alerte') && <strong>{LOG_CATEGORY_LABELS[category] ?? category}</strong>}
+        <span class={`tag ${visibility}`}><span class="sr-only">Visibilité : </span>{VISIBILITY_LABELS[visibility] ?? visibility}</span>
         <span class="meta">{longDate(str(entry, 'date'))}{author !== undefined && author !== '' ? ` · ${author}` : ''}</span>
       </header>
       <p>{str(entry, 'text')}</p>
-      {alert && (
-        <p class="meta" data-testid="review-state">
-          {review !== undefined ? `Lue par la coordination le ${shortDate(str(review, 'at').slice(0, 10))}` : 'Pas encore lue par la coordination'}
+      {(alert || review !== undefined) && (
+        <p class={`meta review-state${review !== undefined ? ' read' : ''}`} data-testid="review-state" data-read={review !== undefined ? 'true' : 'false'}>
+          {review !== undefined
+            ? <><span aria-hidden="true">✓ </span>{`Lue par la coordination${reviewer !== undefined && reviewer !== '' ? ` (${reviewer})` : ''} le ${shortDate(str(review, 'at').slice(0, 10))}`}</>
+            : <><span aria-hidden="true">⏳ </span>Pas encore lue par la coordination</>}
         </p>
       )}
       {children}

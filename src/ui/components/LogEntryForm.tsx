@@ -1,5 +1,6 @@
-// A new livret entry in three taps plus the text: category, visibility, text, save. Saved on the
-// tablet at once (with its outbox entry); the sync sends it when the network allows.
+// A new livret entry in three taps plus the text: category, visibility, text, save — or two with
+// a quick template (it fills category, visibility and a first sentence). Saved on the tablet at
+// once (with its outbox entry); the sync sends it when the network allows.
 import { useState } from 'preact/hooks';
 import { LOG_CATEGORIES, VISIBILITIES, type LogCategory, type Visibility } from '../../domain/entities';
 import { LOG_CATEGORY_LABELS, VISIBILITY_HINTS, VISIBILITY_LABELS } from '../../domain/rules/labels';
@@ -7,6 +8,7 @@ import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../services';
 import { isoDay } from '../format';
 import { writeErrorMessage } from './writeError';
+import { LOG_TEMPLATES, type LogTemplate } from '../livret/templates';
 
 export function LogEntryForm({ salarieId, authorId, structureId }: { salarieId: string; authorId: string; structureId: string }) {
   const { write, now } = useServices();
@@ -15,6 +17,15 @@ export function LogEntryForm({ salarieId, authorId, structureId }: { salarieId: 
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ category?: string; text?: string; save?: string }>({});
   const [saved, setSaved] = useState(false);
+
+  function applyTemplate(t: LogTemplate) {
+    setCategory(t.category);
+    setVisibility(t.visibility);
+    setText(t.text);
+    setErrors({});
+    setSaved(false);
+    globalThis.document?.getElementById('entry-text')?.focus();
+  }
 
   async function submit(ev: Event) {
     ev.preventDefault();
@@ -40,6 +51,12 @@ export function LogEntryForm({ salarieId, authorId, structureId }: { salarieId: 
   return (
     <form onSubmit={submit} noValidate class="card" aria-labelledby="new-entry-title">
       <h3 id="new-entry-title">Nouvelle observation</h3>
+      <div class="templates" role="group" aria-label="Modèles rapides">
+        <span class="hint">Modèles rapides :</span>
+        {LOG_TEMPLATES.map((t) => (
+          <button key={t.label} type="button" class={`secondary template${t.category === 'alerte' ? ' alert' : ''}`} onClick={() => applyTemplate(t)}>{t.label}</button>
+        ))}
+      </div>
       <fieldset>
         <legend>Catégorie</legend>
         <div class="choices">

@@ -1,6 +1,10 @@
 // The salarié's own space, in FALC: big pictograms, short sentences, a button to hear each
-// message read aloud. Only what the team chose to share reaches this device.
+// message read aloud: their competences (with a self-assessment in one tap) and the livret
+// entries shared with them. Only what the team chose to share reaches this device.
 import { useServices } from '../services';
+import { useExternal } from '../hooks/useExternal';
+import { MyCompetences } from '../livret/MyCompetences';
+import { readAloud } from '../livret/readAloud';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { getLive, logOf, str, type Rec } from '../queries';
 import { longDate } from '../format';
@@ -17,23 +21,16 @@ const PICTO: Record<LogCategory, { icon: string; words: string }> = {
   alerte: { icon: '❗', words: 'Important' },
 };
 
-function readAloud(text: string): void {
-  const synth = globalThis.speechSynthesis;
-  if (synth === undefined) return;
-  synth.cancel();
-  const u = new SpeechSynthesisUtterance(text);
-  u.lang = 'fr-FR';
-  u.rate = 0.9;
-  synth.speak(u);
-}
-
 export function SalarieHome({ salarieId }: { salarieId: string }) {
-  const { db } = useServices();
+  const services = useServices();
+  const { db } = services;
+  const user = useExternal(services.session);
   const me = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
   const entries = useLiveQuery(() => logOf(db, salarieId), [salarieId], [] as Rec[]);
   return (
     <section class="falc" aria-labelledby="me-title">
       <h2 id="me-title">Bonjour {str(me, 'firstName')} 👋</h2>
+      {user !== undefined && <MyCompetences user={user} />}
       <h3><span aria-hidden="true">📒</span> Mon livret</h3>
       {entries.length === 0 ? <p>Pas de message pour l’instant.</p> : (
         <ul class="list">

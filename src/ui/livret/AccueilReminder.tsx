@@ -1,0 +1,26 @@
+// The reminder « Aujourd'hui » shows while a newcomer's accueil checklist is incomplete: one
+// line per salarié with what is left, one tap to the checklist. Renders nothing when all is done.
+import { useServices } from '../services';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { isoDay } from '../format';
+import { fullName } from '../queries';
+import { pendingAccueils } from './onboardingData';
+
+export function AccueilReminder() {
+  const { db, now } = useServices();
+  const today = isoDay(now());
+  const pending = useLiveQuery(() => pendingAccueils(db, today), [today], []);
+  if (pending.length === 0) return null;
+  return (
+    <aside class="banner warn" aria-labelledby="accueil-reminder-title" data-testid="accueil-reminder">
+      <h3 id="accueil-reminder-title"><span aria-hidden="true">👋 </span>Accueil à terminer</h3>
+      <ul>
+        {pending.map((p) => (
+          <li key={p.salarie.id}>
+            <a href={`#/salarie/${p.salarie.id}/accueil`}>{fullName(p.salarie)}</a> : {p.done} sur {p.total} étapes faites
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

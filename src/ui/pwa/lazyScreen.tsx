@@ -1,0 +1,24 @@
+// A route's screen loaded on first visit, so its code stays out of the first screen's
+// JavaScript. The service worker precaches every chunk, so this works offline too.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | undefined;
+  return function LazyScreen(props: P) {
+    const [Comp, setComp] = useState<ComponentType<P> | undefined>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Comp !== undefined) return;
+      let alive = true;
+      load().then((c) => {
+        loaded = c;
+        if (alive) setComp(() => c);
+      }, () => alive && setFailed(true));
+      return () => { alive = false; };
+    }, []);
+    if (failed) return <p class="banner warn" role="alert">Cet écran n’a pas pu se charger. Rechargez l’application avec du réseau.</p>;
+    if (Comp === undefined) return <p class="hint" role="status">Chargement…</p>;
+    return <Comp {...props} />;
+  };
+}

@@ -1,0 +1,69 @@
+// The field at 7:30 with no signal: the app, loaded once online, restarts offline from the
+// service worker with its data, accepts a new entry that waits in the indicator, and sends it
+// by itself when the network returns; the coordination's device then sees it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newDevice, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const pending = (page: Page) => page.getByTestId('sync-indicator').getAttribute('data-pending');
+
+describe('PWA hors connexion', () => {
+  it('restarts offline from the service worker, writes, and syncs alone when the network returns', async () => {
+    const eti = await newDevice(browser);
+    await login(eti.page, app.url, 'eti1');
+    const firstSalarie = eti.page.locator('a[href^="#/salarie/"]').first();
+    await firstSalarie.waitFor({ timeout: 30_000 });
+    const salarieName = (await firstSalarie.textContent()) ?? '';
+    const salarieHref = (await firstSalarie.getAttribute('href')) ?? '';
+    expect(salarieName).not.toBe('');
+    await expect.poll(() => pending(eti.page), { timeout: 30_000 }).toBe('0');
+    await eti.page.getByText(/Dernière synchro/).waitFor({ timeout: 30_000 });
+    // The worker is installed and controls the page (clientsClaim): everything is precached.
+    await eti.page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await expect.poll(() => eti.page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+
+    await eti.context.setOffline(true);
+    const reloaded = await eti.page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await eti.page.getByRole('link', { name: salarieName }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
+
+    const text = `Hors ligne au chantier, démarrage depuis le service worker ${Date.now()}`;
+    await eti.page.locator(`a[href="${salarieHref}"]`).first().click();
+    await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
+    await eti.page.getByLabel('Progrès techniques').check();
+    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(text);
+    await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
+    await eti.page.getByText(text).waitFor();
+    await expect.poll(() => pending(eti.page)).toBe('1');
+    await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('1 modification en attente');
+
+    // A route loaded for the first time offline comes from the precache too.
+    await eti.page.getByRole('link', { name: 'Cette tablette' }).click();
+    await eti.page.getByRole('heading', { name: 'Cette tablette' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => eti.page.getByTestId('device-pending').textContent()).toBe('1 modification à envoyer');
+    expect(await eti.page.getByTestId('storage-persisted').getAttribute('data-persisted')).not.toBe('unknown');
+
+    await eti.context.setOffline(false);
+    await expect.poll(() => pending(eti.page), { timeout: 20_000 }).toBe('0');
+
+    const coordination = await newDevice(browser);
+    await login(coordination.page, app.url, 'coordination');
+    await coordination.page.getByText(text).waitFor({ timeout: 30_000 });
+
+    await Promise.all([eti.context.close(), coordination.context.close()]);
+  });
+});
