@@ -12,7 +12,7 @@ const uiStorageNetwork = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'dev-dist/**', 'coverage/**'] },
+  { ignores: ['.tmp-*', '.bench-tmp*', 'dist/**', 'node_modules/**', 'data/**', 'dev-dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
