@@ -66,10 +66,13 @@ export async function readPage(q: Queryable, actor: Actor, since: Cursor | null,
   let hasMore = false;
   const batch = Math.max(limit, 100);
 
+  // A full view (first sync or reset) needs no tombstones, so rows about salariés outside the
+  // actor's scope can be skipped in SQL; canRead below still decides for every row sent.
+  const narrow = from === 0 ? salarieScopeFilter(actor) : null;
   for (;;) {
     const { rows } = await q.query<RecordRow>(
-      `SELECT ${RECORD_COLUMNS} FROM records WHERE structure_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [actor.structureId, pos, batch],
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE structure_id = $1 AND seq > $2${narrow ? ` AND ${narrow.sql}` : ''} ORDER BY seq LIMIT $3`,
+      [actor.structureId, pos, batch, ...(narrow ? narrow.params : [])],
     );
     const records = rows.map(fromRow);
     const left = await leftTheView(q, actor, from, records);
@@ -99,6 +102,22 @@ export async function readPage(q: Queryable, actor: Actor, since: Cursor | null,
     }
   }
   return { changes, cursor: encodeCursor({ seq: pos, scope }), hasMore, reset };
+}
+
+/** Entities an ETI or a salarié reads only for the salariés in their scope (see access.ts). */
+const PER_SALARIE: readonly EntityName[] = [
+  'salarie', 'contract', 'passIae', 'suspension', 'prolongation', 'pmsmp', 'diagnostic', 'timeEntry',
+  'assignment', 'evaluation', 'objective', 'badge', 'logEntry', 'review', 'onboarding',
+];
+
+/** SQL prefilter over the `salarie_id` column: a superset of what canRead accepts. */
+function salarieScopeFilter(actor: Actor): { sql: string; params: unknown[] } | null {
+  if (actor.role === 'coordinator') return null;
+  const allowed = actor.role === 'salarie' ? (actor.salarieId ? [actor.salarieId] : []) : [...actor.salarieIds];
+  return {
+    sql: `(salarie_id IS NULL OR salarie_id IN (SELECT jsonb_array_elements_text($4::jsonb)) OR entity NOT IN (SELECT jsonb_array_elements_text($5::jsonb)))`,
+    params: [json(allowed), json(PER_SALARIE)],
+  };
 }
 
 /**
