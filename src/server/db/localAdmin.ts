@@ -3,7 +3,7 @@
 // listens on a local socket tied to its data directory and runs admin commands itself; the
 // command line tries that socket first and opens the store directly only when no server runs.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +57,8 @@ export function tryRemoteAdmin(dataDir: string, args: string[], timeoutMs = 30_0
 
 /** Answers admin commands for this data directory; refuses to start if another server has it. */
 export async function listenAdmin(dataDir: string, handler: AdminHandler): Promise<() => Promise<void>> {
+  // A fresh checkout has no data directory yet; the socket lives in it.
+  mkdirSync(resolve(dataDir), { recursive: true });
   const path = adminSocketPath(dataDir);
   if (process.platform !== 'win32' && existsSync(path)) {
     const alive = await new Promise<boolean>((ok) => {
