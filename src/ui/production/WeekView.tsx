@@ -2,7 +2,7 @@
 // a slot of that day to put the person on it (or take them off); a day they cannot work shows
 // why and cannot be assigned. « Copier la semaine précédente » repeats last week's slots and
 // people, except those who cannot work that day. Week totals are checked against the contract.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { addDays } from '../../domain/rules/dates';
 import { frDate } from '../../domain/rules/problem';
@@ -16,7 +16,9 @@ import { fullName, str, type Rec } from '../queries';
 import { isoDay } from '../format';
 import { writeErrorMessage } from '../components/writeError';
 import { CheckList } from './CheckList';
-import { assignmentHours, fmtHours, loadProduction, slotHours, slotPlace, slotTime, slotsOf, teamOf, type ProductionData } from './data';
+import type { Check } from '../../domain/production/check';
+import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime, type ProductionData } from './data';
+import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, type WeekPlan, type WeekTeam } from './weekData';
 
 const DAY_NAMES = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'];
 const PERIODS = [
@@ -30,41 +32,88 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
   const user = useExternal(services.session);
   const today = isoDay(services.now());
   const monday = mondayOf(wanted ?? today);
-  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
-  if (data === undefined || user === undefined) return <p>Chargement…</p>;
-  return <WeekGrid data={data} teamId={teamId} monday={monday} structureId={user.structureId} />;
+  // Two live queries: a tap writes an assignment and re-reads the plan, not the team.
+  const team = useLiveQuery(() => loadWeekTeam(services.db, teamId, monday, today), [teamId, monday, today]);
+  const plan = useLiveQuery(() => loadWeekPlan(services.db, monday), [monday]);
+  if (team === undefined || plan === undefined || user === undefined || team.teamId !== teamId || team.monday !== monday || plan.monday !== monday) return <p>Chargement…</p>;
+  return <WeekGrid team={team} plan={plan} teamId={teamId} monday={monday} structureId={user.structureId} />;
 }
 
-export function WeekGrid({ data, teamId, monday, structureId }: { data: ProductionData; teamId: string; monday: string; structureId: string }) {
-  const { write } = useServices();
+/** A tap's write, shown from its resolution until a plan read after it arrives. */
+interface PendingOp { add?: Rec; removeIds?: string[]; before: number; after: number }
+
+function settled(op: PendingOp, plan: WeekPlan): boolean {
+  if (plan.readAt >= op.after) return true;
+  if (plan.readAt < op.before) return false;
+  return op.add !== undefined ? plan.assignments.some((a) => a.id === op.add!.id) : !plan.assignments.some((a) => op.removeIds?.includes(a.id) === true);
+}
+
+function withOps(assignments: Rec[], ops: PendingOp[]): Rec[] {
+  if (ops.length === 0) return assignments;
+  const gone = new Set(ops.flatMap((o) => o.removeIds ?? []));
+  const out = assignments.filter((a) => !gone.has(a.id));
+  for (const o of ops) if (o.add !== undefined && !out.some((a) => a.id === o.add!.id)) out.push(o.add);
+  return out;
+}
+
+interface CellModel { date: string; list: Rec[]; text: string; blocked: boolean }
+interface RowModel { member: Rec; cells: CellModel[]; planned: number; checks: Check[] }
+
+function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam; plan: WeekPlan; teamId: string; monday: string; structureId: string }) {
+  const { write, db } = useServices();
   const [cell, setCell] = useState<{ salarieId: string; date: string } | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const days = workWeek(monday);
-  const view = teamOf(data, teamId);
+  const [ops, setOps] = useState<PendingOp[]>([]);
+  const days = useMemo(() => workWeek(monday), [monday]);
+  const pending = useMemo(() => ops.filter((o) => !settled(o, plan)), [ops, plan]);
+  useEffect(() => { if (pending.length < ops.length) setOps(pending); }, [pending, ops]);
+  const assignments = useMemo(() => withOps(plan.assignments, pending), [plan, pending]);
+  const lookup = useMemo(() => ({ slotById: plan.slotById, chantierById: team.chantierById }), [plan, team]);
   const byCell = useMemo(() => {
     const m = new Map<string, Rec[]>();
-    for (const a of data.assignments) {
-      const s = data.slotById.get(str(a, 'slotId'));
+    for (const a of assignments) {
+      const s = plan.slotById.get(str(a, 'slotId'));
       if (!s) continue;
       const k = `${str(a, 'salarieId')}|${str(s, 'date')}`;
       const list = m.get(k);
       if (list) list.push(a); else m.set(k, [a]);
     }
     return m;
-  }, [data]);
-  if (view === undefined) return <p>Équipe introuvable sur cette tablette.</p>;
-  const members = view.members;
+  }, [assignments, plan]);
+  const view = team.view;
   const noFacts = (id: string) => ({ salarieId: id, contracts: [] });
+  // The grid's text and checks change only with the data: selecting a cell re-renders buttons, not rules.
+  const rows = useMemo((): RowModel[] => (view?.members ?? []).map((m) => {
+    const facts = team.facts.get(m.id) ?? noFacts(m.id);
+    let planned = 0;
+    let absent = 0;
+    const cells = days.map((d): CellModel => {
+      const list = byCell.get(`${m.id}|${d}`) ?? [];
+      const hours = list.reduce((s, a) => s + assignmentHours(lookup, a), 0);
+      planned += hours;
+      const e = team.entryByDay.get(`${m.id}|${d}`);
+      if (e && typeof e['absenceHours'] === 'number') absent += e['absenceHours'];
+      const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
+      const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${list.map((a) => slotPlace(lookup, plan.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')} · ${fmtHours(hours)}`;
+      return { date: d, list, text, blocked: blocked.length > 0 };
+    });
+    return { member: m, cells, planned, checks: weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent) };
+  }), [view, team, byCell, lookup, plan, days, monday]);
+  if (view === undefined) return <p>Équipe introuvable sur cette tablette.</p>;
 
   async function copyPrevious() {
-    const prevDays = new Set(workWeek(addDays(monday, -7)));
-    const prevSlots = data.slots.filter((s) => str(s, 'teamId') === teamId && prevDays.has(str(s, 'date')));
-    const target = data.slots.filter((s) => str(s, 'teamId') === teamId && days.includes(str(s, 'date')));
+    // Read when tapped, not kept live: the previous week is only needed here.
+    const prevSlots = (await slotsBetween(db, addDays(monday, -7), addDays(monday, -3))).filter((s) => str(s, 'teamId') === teamId);
+    const prevAssignments = prevSlots.length === 0 ? [] : (await db.table<Rec, string>('assignment').where('slotId').anyOf(prevSlots.map((s) => s.id)).toArray()).filter((a) => a._deleted === 0);
+    const target = (await slotsBetween(db, monday, days[4]!)).filter((s) => str(s, 'teamId') === teamId);
+    const people = [...new Set(prevAssignments.map((a) => str(a, 'salarieId')))];
+    const { salaries, facts } = await factsOf(db, people, monday, days[4]!);
+    const names = new Map(salaries.map((s) => [s.id, s]));
     const plan = planCopyWeek(
       prevSlots.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null, endTime: str(s, 'endTime') || null, label: str(s, 'label') || null })),
-      data.assignments.filter((a) => data.slotById.has(str(a, 'slotId'))).map((a) => ({ ...a, salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), task: str(a, 'task') })),
+      prevAssignments.map((a) => ({ ...a, salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), task: str(a, 'task') })),
       target.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null })),
-      (sid, d) => dayChecks(data.facts.get(sid) ?? noFacts(sid), d),
+      (sid, d) => dayChecks(facts.get(sid) ?? noFacts(sid), d),
     );
     try {
       const ids = plan.slots.map(() => uuidv7());
@@ -79,7 +128,7 @@ export function WeekGrid({ data, teamId, monday, structureId }: { data: Producti
           competenceIds: (f['competenceIds'] as string[] | undefined) ?? null, hours: (f['hours'] as number | undefined) ?? null, training: (f['training'] as boolean | undefined) ?? null,
         });
       }
-      const skipped = plan.skipped.map((s) => `${fullName(data.salaries.get(s.from.salarieId))} le ${frDate(s.date)} (${s.reasons[0]?.message ?? ''})`);
+      const skipped = plan.skipped.map((s) => `${fullName(names.get(s.from.salarieId))} le ${frDate(s.date)} (${s.reasons[0]?.message ?? ''})`);
       setMsg({ ok: true, text: `Semaine copiée : ${plan.slots.length} créneaux, ${plan.assignments.length} affectations.${skipped.length > 0 ? ` Non reprises : ${skipped.join(' ; ')}` : ''}` });
     } catch (e) {
       setMsg({ ok: false, text: writeErrorMessage(e) });
@@ -101,58 +150,65 @@ export function WeekGrid({ data, teamId, monday, structureId }: { data: Producti
             <tr><th scope="col">Salarié</th>{days.map((d, i) => <th key={d} scope="col">{DAY_NAMES[i]} {d.slice(8)}/{d.slice(5, 7)}</th>)}<th scope="col">Semaine</th></tr>
           </thead>
           <tbody>
-            {members.map((m) => {
-              const facts = data.facts.get(m.id) ?? noFacts(m.id);
-              let planned = 0;
-              let absent = 0;
-              const cells = days.map((d) => {
-                const list = byCell.get(`${m.id}|${d}`) ?? [];
-                const hours = list.reduce((s, a) => s + assignmentHours(data, a), 0);
-                planned += hours;
-                const e = data.entryByDay.get(`${m.id}|${d}`);
-                if (e && typeof e['absenceHours'] === 'number') absent += e['absenceHours'];
-                const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
-                const selected = cell?.salarieId === m.id && cell.date === d;
-                const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${list.map((a) => slotPlace(data, data.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')} · ${fmtHours(hours)}`;
-                return (
-                  <td key={d} class={blocked.length > 0 ? 'blocked' : undefined}>
-                    <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[days.indexOf(d)]} : ${text}`} onClick={() => setCell(selected ? null : { salarieId: m.id, date: d })}>{text}</button>
-                  </td>
-                );
-              });
-              const checks = weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent);
-              return (
-                <tr key={m.id}>
-                  <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
-                  {cells}
-                  <td><strong>{fmtHours(planned)}</strong><CheckList checks={checks} /></td>
-                </tr>
-              );
-            })}
+            {rows.map(({ member: m, cells, planned, checks }) => (
+              <tr key={m.id}>
+                <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
+                {cells.map(({ date: d, text, blocked }, i) => {
+                  const selected = cell?.salarieId === m.id && cell.date === d;
+                  return (
+                    <td key={d} class={blocked ? 'blocked' : undefined}>
+                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => setCell(selected ? null : { salarieId: m.id, date: d })}>{text}</button>
+                    </td>
+                  );
+                })}
+                <td><strong>{fmtHours(planned)}</strong><CheckList checks={checks} /></td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
-      {cell !== null && <CellPanel data={data} teamId={teamId} salarieId={cell.salarieId} date={cell.date} structureId={structureId} onClose={() => setCell(null)} />}
+      {cell !== null && (
+        <CellPanel
+          team={team} lookup={lookup} teamId={teamId} salarieId={cell.salarieId} date={cell.date} structureId={structureId}
+          slots={[...plan.slotById.values()].filter((s) => str(s, 'teamId') === teamId && str(s, 'date') === cell.date).sort((a, b) => str(a, 'startTime').localeCompare(str(b, 'startTime')))}
+          mine={byCell.get(`${cell.salarieId}|${cell.date}`) ?? []}
+          onWritten={(op) => setOps((o) => [...o, op])} onClose={() => setCell(null)}
+        />
+      )}
     </section>
   );
 }
 
-function CellPanel({ data, teamId, salarieId, date, structureId, onClose }: { data: ProductionData; teamId: string; salarieId: string; date: string; structureId: string; onClose: () => void }) {
+function CellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, mine: mineOnDay, onWritten, onClose }: {
+  team: WeekTeam; lookup: Pick<ProductionData, 'slotById' | 'chantierById'>; teamId: string; salarieId: string; date: string; structureId: string;
+  /** The team's slots that day, by start time. */
+  slots: Rec[];
+  /** The person's assignments that day, whatever the team. */
+  mine: Rec[];
+  onWritten: (op: PendingOp) => void; onClose: () => void;
+}) {
   const { write, remove } = useServices();
   const [error, setError] = useState<string | null>(null);
   const [chantierId, setChantierId] = useState('');
   const [period, setPeriod] = useState<(typeof PERIODS)[number]['key']>('matin');
-  const person = data.salaries.get(salarieId);
-  const checks = dayChecks(data.facts.get(salarieId) ?? { salarieId, contracts: [] }, date);
+  const person = team.view?.members.find((m) => m.id === salarieId);
+  const checks = dayChecks(team.facts.get(salarieId) ?? { salarieId, contracts: [] }, date);
   const blocked = checks.some((c) => c.severity === 'refus');
-  const slots = slotsOf(data, teamId, date);
-  const chantiers = data.chantiers.filter((c) => str(c, 'teamId') === teamId);
+  const chantiers = team.chantiers.filter((c) => str(c, 'teamId') === teamId);
 
   async function toggle(slot: Rec) {
     try {
-      const mine = data.assignments.filter((a) => str(a, 'slotId') === slot.id && str(a, 'salarieId') === salarieId);
-      if (mine.length > 0) for (const a of mine) await remove('assignment', a.id);
-      else await write('assignment', uuidv7(), { structureId, salarieId, slotId: slot.id, task: `Travaux : ${slotPlace(data, slot)}`, hours: slotHours(slot) || null });
+      const mine = mineOnDay.filter((a) => str(a, 'slotId') === slot.id);
+      const before = performance.now();
+      if (mine.length > 0) {
+        for (const a of mine) await remove('assignment', a.id);
+        onWritten({ removeIds: mine.map((a) => a.id), before, after: performance.now() });
+      } else {
+        const id = uuidv7();
+        const fields = { structureId, salarieId, slotId: slot.id, task: `Travaux : ${slotPlace(lookup, slot)}`, hours: slotHours(slot) || null };
+        await write('assignment', id, fields);
+        onWritten({ add: { id, _clocks: {}, _deleted: 0, ...fields }, before, after: performance.now() });
+      }
     } catch (e) {
       setError(writeErrorMessage(e));
     }
@@ -161,7 +217,7 @@ function CellPanel({ data, teamId, salarieId, date, structureId, onClose }: { da
   async function addSlot(ev: Event) {
     ev.preventDefault();
     const p = PERIODS.find((x) => x.key === period)!;
-    const c = data.chantierById.get(chantierId);
+    const c = team.chantierById.get(chantierId);
     try {
       await write('planningSlot', uuidv7(), { structureId, teamId, date, chantierId: chantierId || null, startTime: p.startTime, endTime: p.endTime, label: `${p.label.split(' ')[0]} — ${c ? str(c, 'name') : 'Atelier'}` });
     } catch (e) {
@@ -178,8 +234,8 @@ function CellPanel({ data, teamId, salarieId, date, structureId, onClose }: { da
           {slots.length === 0 ? <p>Aucun créneau ce jour : ajoutez-en un ci-dessous.</p> : (
             <div class="choices">
               {slots.map((s) => {
-                const on = data.assignments.some((a) => str(a, 'slotId') === s.id && str(a, 'salarieId') === salarieId);
-                return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on ? '✔ ' : ''}{slotPlace(data, s)} · {slotTime(s)}</button>;
+                const on = mineOnDay.some((a) => str(a, 'slotId') === s.id);
+                return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on ? '✔ ' : ''}{slotPlace(lookup, s)} · {slotTime(s)}</button>;
               })}
             </div>
           )}

@@ -1,12 +1,12 @@
-// Everything the production screens read, loaded in one pass from the device tables and indexed
-// in memory (the device only holds this structure's few dozen people, so a full read is a few
-// milliseconds and keeps db.ts free of new indexes). Screens wrap it in useLiveQuery.
-import type { DeviceDb } from '../../client/db';
-import { ABSENCE_TYPES } from '../../domain/entities';
+// Everything « Aujourd'hui », the relevé and the day sheet read, loaded in one pass (one getAll
+// per table, not a cursor) and indexed in memory; the week view reads narrower (weekData.ts).
+// Screens wrap it in useLiveQuery.
+import { ABSENCE_TYPES, type EntityName } from '../../domain/entities';
 import { currentLevels, levelOf, type EvaluationLike, type MatrixCell } from '../../domain/rules/matrix';
 import type { AbsenceType, PersonFacts, ContractFacts } from '../../domain/production/planning';
 import type { TimeEntryFacts } from '../../domain/production/hours';
-import { liveAll, str, teamsWithMembers, type Rec, type TeamView } from '../queries';
+import { entityTable, type DeviceDb } from '../../client/db';
+import { fullName, str, type Rec, type TeamView } from '../queries';
 
 export interface ProductionData {
   today: string;
@@ -53,12 +53,30 @@ function groupBy(rows: Rec[], field: string): Map<string, Rec[]> {
   return out;
 }
 
-export async function loadProduction(db: DeviceDb, today: string): Promise<ProductionData> {
-  const [teams, salaries, contracts, suspensions, pmsmps, slots, assignments, chantiers, entries, competences, evaluations, closes, structures] = await Promise.all([
-    teamsWithMembers(db, today), liveAll(db, 'salarie'), liveAll(db, 'contract'), liveAll(db, 'suspension'), liveAll(db, 'pmsmp'),
-    liveAll(db, 'planningSlot'), liveAll(db, 'assignment'), liveAll(db, 'chantier'), liveAll(db, 'timeEntry'),
-    liveAll(db, 'competence'), liveAll(db, 'evaluation'), liveAll(db, 'monthClose'), liveAll(db, 'structure'),
-  ]);
+/** Every live row of a table. `toArray()` then a JS filter: one getAll, where Dexie's
+ * `filter()` walks a cursor record by record (several times slower on IndexedDB). */
+export async function readAll(db: DeviceDb, entity: EntityName): Promise<Rec[]> {
+  return (await entityTable(db, entity).toArray()).filter((r) => r._deleted === 0);
+}
+
+export const live = (rows: readonly (Rec | undefined)[]): Rec[] => rows.filter((r): r is Rec => r !== undefined && r._deleted === 0);
+
+/** Teams on this device with their current members, by name (as queries.teamsWithMembers). */
+export function teamViews(teams: Rec[], memberships: Rec[], salaries: Map<string, Rec>, today: string): TeamView[] {
+  return [...teams]
+    .sort((a, b) => str(a, 'name').localeCompare(str(b, 'name'), 'fr'))
+    .map((team) => ({
+      team,
+      members: memberships
+        .filter((m) => m['teamId'] === team.id && str(m, 'from') <= today && (str(m, 'to') === '' || str(m, 'to') >= today))
+        .map((m) => salaries.get(str(m, 'salarieId')))
+        .filter((s): s is Rec => s !== undefined)
+        .sort((a, b) => fullName(a).localeCompare(fullName(b), 'fr')),
+    }));
+}
+
+/** The planning facts of each salarié, from their rows (entries: only those with an absence count). */
+export function buildFacts(salaries: Iterable<Rec>, contracts: Rec[], suspensions: Rec[], pmsmps: Rec[], entries: Rec[]): Map<string, PersonFacts> {
   const byC = groupBy(contracts, 'salarieId');
   const byS = groupBy(suspensions, 'salarieId');
   const byP = groupBy(pmsmps, 'salarieId');
@@ -75,10 +93,22 @@ export async function loadProduction(db: DeviceDb, today: string): Promise<Produ
       exitDate: opt(s, 'exitDate'),
     });
   }
+  return facts;
+}
+
+export async function loadProduction(db: DeviceDb, today: string): Promise<ProductionData> {
+  const [teamRows, memberships, salaries, contracts, suspensions, pmsmps, slots, assignments, chantiers, entries, competences, evaluations, closes, structures] = await Promise.all([
+    readAll(db, 'team'), readAll(db, 'membership'), readAll(db, 'salarie'), readAll(db, 'contract'), readAll(db, 'suspension'), readAll(db, 'pmsmp'),
+    readAll(db, 'planningSlot'), readAll(db, 'assignment'), readAll(db, 'chantier'), readAll(db, 'timeEntry'),
+    readAll(db, 'competence'), readAll(db, 'evaluation'), readAll(db, 'monthClose'), readAll(db, 'structure'),
+  ]);
+  const salarieById = new Map(salaries.map((s) => [s.id, s]));
+  const teams = teamViews(teamRows, memberships, salarieById, today);
+  const facts = buildFacts(salaries, contracts, suspensions, pmsmps, entries);
   const evals: EvaluationLike[] = evaluations.map((e) => ({ id: e.id, salarieId: str(e, 'salarieId'), competenceId: str(e, 'competenceId'), level: num(e, 'level') ?? 0, context: str(e, 'context'), date: str(e, 'date') }));
   return {
     today, teams,
-    salaries: new Map(salaries.map((s) => [s.id, s])),
+    salaries: salarieById,
     facts,
     slots, slotById: new Map(slots.map((s) => [s.id, s])),
     assignments,
@@ -117,7 +147,7 @@ export function assignmentsOn(d: ProductionData, salarieId: string, date: string
     .sort((a, b) => str(d.slotById.get(str(a, 'slotId')), 'startTime').localeCompare(str(d.slotById.get(str(b, 'slotId')), 'startTime')));
 }
 
-export function assignmentHours(d: ProductionData, a: Rec): number {
+export function assignmentHours(d: Pick<ProductionData, 'slotById'>, a: Rec): number {
   return num(a, 'hours') ?? slotHours(d.slotById.get(str(a, 'slotId')));
 }
 
@@ -126,7 +156,7 @@ export function plannedHours(d: ProductionData, salarieId: string, date: string)
 }
 
 /** « Parc de la mairie » or the slot's own label for a workshop day. */
-export function slotPlace(d: ProductionData, slot: Rec | undefined): string {
+export function slotPlace(d: Pick<ProductionData, 'chantierById'>, slot: Rec | undefined): string {
   const c = d.chantierById.get(str(slot, 'chantierId'));
   return c ? str(c, 'name') : str(slot, 'label') || 'Créneau';
 }
