@@ -1,6 +1,7 @@
 // The field at 7:30 with no signal: the app, loaded once online, restarts offline from the
 // service worker with its data, accepts a new entry that waits in the indicator, and sends it
-// by itself when the network returns; the coordination's device then sees it.
+// by itself when the network returns; a tab closed with a change waiting sends it at next start;
+// the coordination's device then sees both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newDevice, startApp, type RunningApp } from './harness';
@@ -40,6 +41,8 @@ describe('PWA hors connexion', () => {
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await eti.page.getByRole('link', { name: salarieName }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
+    // The worker never answers for the API: offline, an API call fails instead of a stale answer.
+    expect(await eti.page.evaluate(() => fetch('/api/sync/pull').then((r) => `answered ${r.status}`, () => 'network error'))).toBe('network error');
 
     const text = `Hors ligne au chantier, démarrage depuis le service worker ${Date.now()}`;
     await eti.page.locator(`a[href="${salarieHref}"]`).first().click();
@@ -60,9 +63,29 @@ describe('PWA hors connexion', () => {
     await eti.context.setOffline(false);
     await expect.poll(() => pending(eti.page), { timeout: 20_000 }).toBe('0');
 
+    // Closing the tab with a change still waiting is safe and asks nothing: it leaves at next start.
+    await eti.context.setOffline(true);
+    const later = `Écrit hors ligne juste avant de fermer l’onglet ${Date.now()}`;
+    await eti.page.goto(`${app.url}/${salarieHref}`);
+    await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
+    await eti.page.getByLabel('Atouts').check();
+    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(later);
+    await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
+    await eti.page.getByText(later).waitFor();
+    await expect.poll(() => pending(eti.page)).toBe('1');
+    let asked = false;
+    eti.page.on('dialog', (d) => { asked = true; void d.dismiss(); });
+    await eti.page.close({ runBeforeUnload: true });
+    expect(asked).toBe(false);
+    await eti.context.setOffline(false);
+    const reopened = await eti.context.newPage();
+    await reopened.goto(app.url);
+    await expect.poll(() => pending(reopened), { timeout: 20_000 }).toBe('0');
+
     const coordination = await newDevice(browser);
     await login(coordination.page, app.url, 'coordination');
     await coordination.page.getByText(text).waitFor({ timeout: 30_000 });
+    await coordination.page.getByText(later).waitFor({ timeout: 30_000 });
 
     await Promise.all([eti.context.close(), coordination.context.close()]);
   });

@@ -64,31 +64,38 @@ function mark(e: EvaluationLike): LevelMark {
   return { level: toLevel(e.level), date: e.date, evaluationId: e.id };
 }
 
-/** The matrix, keyed by matrixKey; only pairs with at least one evaluation have a cell. */
+/** Fold one evaluation into the cells (in place): it replaces the official or self mark only if later. */
+function fold(cells: Map<string, MatrixCell>, e: EvaluationLike): void {
+  const key = matrixKey(e.salarieId, e.competenceId);
+  const prev = cells.get(key);
+  const isSelf = e.context === 'self';
+  const prevMark = prev === undefined ? null : isSelf ? prev.self : prev.official;
+  if (prevMark !== null && !isLaterEvaluation(e, { date: prevMark.date, id: prevMark.evaluationId })) return;
+  const m = mark(e);
+  cells.set(key, {
+    salarieId: e.salarieId,
+    competenceId: e.competenceId,
+    level: isSelf ? (prev?.level ?? 0) : m.level,
+    official: isSelf ? (prev?.official ?? null) : m,
+    self: isSelf ? m : (prev?.self ?? null),
+  });
+}
+
+/** The matrix, keyed by matrixKey; only pairs with at least one evaluation have a cell. One pass. */
 export function currentLevels(evaluations: readonly EvaluationLike[]): Map<string, MatrixCell> {
-  const latestOfficial = new Map<string, EvaluationLike>();
-  const latestSelf = new Map<string, EvaluationLike>();
-  for (const e of evaluations) {
-    const key = matrixKey(e.salarieId, e.competenceId);
-    const into = e.context === 'self' ? latestSelf : latestOfficial;
-    const prev = into.get(key);
-    if (!prev || isLaterEvaluation(e, prev)) into.set(key, e);
-  }
   const cells = new Map<string, MatrixCell>();
-  for (const key of new Set([...latestOfficial.keys(), ...latestSelf.keys()])) {
-    const o = latestOfficial.get(key);
-    const s = latestSelf.get(key);
-    const sample = o ?? s;
-    if (!sample) continue;
-    cells.set(key, {
-      salarieId: sample.salarieId,
-      competenceId: sample.competenceId,
-      level: o ? toLevel(o.level) : 0,
-      official: o ? mark(o) : null,
-      self: s ? mark(s) : null,
-    });
-  }
+  for (const e of evaluations) fold(cells, e);
   return cells;
+}
+
+/**
+ * The matrix after more evaluations, without re-reading the others: a copy of `cells` where only
+ * the pairs of `added` may change (equals currentLevels over all of them). `cells` is untouched.
+ */
+export function withEvaluations(cells: ReadonlyMap<string, MatrixCell>, added: readonly EvaluationLike[]): Map<string, MatrixCell> {
+  const out = new Map(cells);
+  for (const e of added) fold(out, e);
+  return out;
 }
 
 /** The official level of a pair, 0 (non abordé) when never evaluated. */

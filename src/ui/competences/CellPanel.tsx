@@ -25,7 +25,8 @@ export function CellPanel({ target, cell, evaluations, names, evaluatorId, struc
   evaluatorId: string;
   structureId: string;
   onClose(): void;
-  onSaved(message: string): void;
+  /** Called once the local write resolved, with the evaluation written (for an immediate display). */
+  onSaved(message: string, evaluation: Evaluation): void;
 }) {
   const { write, now } = useServices();
   const [context, setContext] = useState<EvaluatorContext>('production');
@@ -46,11 +47,14 @@ export function CellPanel({ target, cell, evaluations, names, evaluatorId, struc
     setError(null);
     try {
       const c = comment.trim();
-      await write('evaluation', uuidv7(), {
-        structureId, salarieId: target.salarieId, competenceId: target.competence.id, level: l, context,
-        date: isoDay(now()), evaluatorId, ...(c === '' ? {} : { comment: c }),
+      const evaluation: Evaluation = {
+        id: uuidv7(), salarieId: target.salarieId, competenceId: target.competence.id, level: l, context, date: isoDay(now()), evaluatorId, comment: c,
+      };
+      await write('evaluation', evaluation.id, {
+        structureId, salarieId: evaluation.salarieId, competenceId: evaluation.competenceId, level: l, context,
+        date: evaluation.date, evaluatorId, ...(c === '' ? {} : { comment: c }),
       });
-      onSaved(`Enregistré : ${target.salarieName} — ${target.competence.label} : ${LEVEL_INFO[l].label}.`);
+      onSaved(`Enregistré : ${target.salarieName} — ${target.competence.label} : ${LEVEL_INFO[l].label}.`, evaluation);
     } catch (e) {
       setError(writeErrorMessage(e));
     } finally {

@@ -2,19 +2,21 @@
 // current level as symbol + number (colour only doubles it), a mark when the salarié's own
 // self-assessment differs, and the state of an objective (due, late). Tap a cell, tap a level.
 import { memo } from 'preact/compat';
-import { useCallback, useMemo, useState } from 'preact/hooks';
-import { LEVEL_INFO, matrixKey, type CompetenceLevel, type MatrixCell } from '../../domain/rules/matrix';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import type { DeviceDb } from '../../client/db';
+import { LEVEL_INFO, matrixKey, withEvaluations, type CompetenceLevel, type MatrixCell } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
 import { cellObjective, OBJECTIVE_STATE_LABELS, OBJECTIVE_STATE_SYMBOLS, type ObjectiveState } from '../../domain/competences/objectives';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
-import { useLiveQuery } from '../hooks/useLiveQuery';
 import { isoDay } from '../format';
-import { fullName, str, teamsWithMembers, userNames, type Rec } from '../queries';
-import { activities, matrixData, type MatrixData } from './data';
+import { fullName, str, type Rec } from '../queries';
+import { matrixScreen, type Evaluation, type MatrixData, type MatrixScreenData } from './data';
 import { CellPanel, type CellTarget } from './CellPanel';
 
 const EMPTY: MatrixData = { teams: [], members: [], competences: [], evaluations: [], cells: new Map(), objectives: new Map() };
+const EMPTY_SCREEN: MatrixScreenData = { activities: [], activityId: '', data: EMPTY, names: new Map() };
 
 interface CellView {
   level: CompetenceLevel;
@@ -52,9 +54,9 @@ const Cell = memo(function Cell({ salarieId, name, competenceId, competenceLabel
   );
 });
 
-function viewOf(data: MatrixData, salarieId: string, competenceId: string, today: string): CellView {
+function viewOf(data: MatrixData, cells: ReadonlyMap<string, MatrixCell>, salarieId: string, competenceId: string, today: string): CellView {
   const key = matrixKey(salarieId, competenceId);
-  const cell: MatrixCell | undefined = data.cells.get(key);
+  const cell: MatrixCell | undefined = cells.get(key);
   const level = cell?.level ?? 0;
   const gap = selfGap(cell);
   const list = data.objectives.get(key);
@@ -62,34 +64,74 @@ function viewOf(data: MatrixData, salarieId: string, competenceId: string, today
   return { level, self: gap?.self ?? null, objectiveTarget: o?.objective.targetLevel ?? null, objectiveState: o?.state ?? null };
 }
 
+// The last screen read per device and view: reopening the matrix paints it at once while the
+// live read refreshes it (a few hundred ms for 5,000 evaluations on a slow tablet).
+const lastScreens = new WeakMap<object, Map<string, MatrixScreenData>>();
+
+function useMatrixScreen(db: DeviceDb, today: string, teamId: string, chosenActivity: string): MatrixScreenData {
+  const key = `${today}|${teamId}|${chosenActivity}`;
+  const [value, setValue] = useState<MatrixScreenData>(() => lastScreens.get(db)?.get(key) ?? EMPTY_SCREEN);
+  useEffect(() => {
+    const cached = lastScreens.get(db)?.get(key);
+    if (cached !== undefined) setValue(cached);
+    const sub = liveQuery(() => matrixScreen(db, today, teamId, chosenActivity)).subscribe({
+      next: (v) => {
+        let perDb = lastScreens.get(db);
+        if (perDb === undefined) lastScreens.set(db, perDb = new Map());
+        perDb.set(key, v);
+        setValue(v);
+      },
+      error: (e: unknown) => console.error('Lecture locale impossible', e),
+    });
+    return () => sub.unsubscribe();
+  }, [db, key]);
+  return value;
+}
+
+function viewsOf(data: MatrixData, cells: ReadonlyMap<string, MatrixCell>, today: string, only?: ReadonlySet<string>, base?: Views): Views {
+  const out = base === undefined ? new Map<string, CellView>() : new Map(base.out);
+  let due = base?.due ?? 0; let late = base?.late ?? 0;
+  const count = (v: CellView | undefined, n: number) => {
+    if (v?.objectiveState === 'a_echeance') due += n;
+    if (v?.objectiveState === 'en_retard') late += n;
+  };
+  const keys = only ?? data.members.flatMap((s) => data.competences.map((c) => matrixKey(s.id, c.id)));
+  for (const key of keys) {
+    if (only !== undefined && !out.has(key)) continue;
+    count(out.get(key), -1);
+    const [salarieId = '', competenceId = ''] = key.split('|');
+    const v = viewOf(data, cells, salarieId, competenceId, today);
+    count(v, 1);
+    out.set(key, v);
+  }
+  return { out, due, late };
+}
+
+interface Views { out: Map<string, CellView>; due: number; late: number }
+
 export function Matrice() {
   const services = useServices();
   const { db, now } = services;
   const user = useExternal(services.session);
   const today = isoDay(now());
-  const acts = useLiveQuery(() => activities(db), [], []);
   const [teamId, setTeamId] = useState('');
   const [chosenActivity, setActivity] = useState('');
   const [open, setOpen] = useState<CellTarget | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const teams = useLiveQuery(() => teamsWithMembers(db, today), [today], []);
-  // The team's own activity first (or the only team's), else the first activity.
-  const team = teamId === '' ? (teams.length === 1 ? teams[0] : undefined) : teams.find((t) => t.team.id === teamId);
-  const teamActivity = str(team?.team, 'activityId');
-  const activityId = chosenActivity !== '' ? chosenActivity : teamActivity !== '' ? teamActivity : (acts[0]?.id ?? '');
-  const data = useLiveQuery(() => matrixData(db, today, teamId, activityId), [today, teamId, activityId], EMPTY);
-  const names = useLiveQuery(() => userNames(db), [], new Map<string, string>());
-  const views = useMemo(() => {
-    const out = new Map<string, CellView>();
-    let due = 0; let late = 0;
-    for (const s of data.members) for (const c of data.competences) {
-      const v = viewOf(data, s.id, c.id, today);
-      if (v.objectiveState === 'a_echeance') due++;
-      if (v.objectiveState === 'en_retard') late++;
-      out.set(matrixKey(s.id, c.id), v);
-    }
-    return { out, due, late };
-  }, [data, today]);
+  // Levels saved here, shown as soon as the local write resolves rather than after the re-read.
+  const [saved, setSaved] = useState<Evaluation[]>([]);
+  const screen = useMatrixScreen(db, today, teamId, chosenActivity);
+  const { activities: acts, activityId, data, names } = screen;
+  const teams = data.teams;
+  const base = useMemo(() => viewsOf(data, data.cells, today), [data, today]);
+  const { cells, views, evaluations } = useMemo(() => {
+    const read = new Set(data.evaluations.map((e) => e.id));
+    const pending = saved.filter((e) => !read.has(e.id));
+    if (pending.length === 0) return { cells: data.cells, views: base, evaluations: data.evaluations };
+    const patched = withEvaluations(data.cells, pending);
+    const touched = new Set(pending.map((e) => matrixKey(e.salarieId, e.competenceId)));
+    return { cells: patched, views: viewsOf(data, patched, today, touched, base), evaluations: [...data.evaluations, ...pending] };
+  }, [data, base, saved, today]);
   const counts = views;
   const byCompetence = useMemo(() => new Map(data.competences.map((c) => [c.id, c])), [data.competences]);
   const onOpen = useCallback<OpenCell>((salarieId, salarieName, competenceId) => {
@@ -129,13 +171,13 @@ export function Matrice() {
       {openTarget !== null && (
         <CellPanel
           target={openTarget}
-          cell={data.cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}
-          evaluations={data.evaluations}
+          cell={cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}
+          evaluations={evaluations}
           names={names}
           evaluatorId={user.id}
           structureId={user.structureId}
           onClose={() => setOpen(null)}
-          onSaved={(m) => { setStatus(m); setOpen(null); }}
+          onSaved={(m, e) => { setSaved((list) => [...list, e]); setStatus(m); setOpen(null); }}
         />
       )}
       {data.members.length === 0 || data.competences.length === 0 ? (
@@ -161,7 +203,7 @@ export function Matrice() {
                   <tr key={s.id}>
                     <th scope="row" class="who"><a href={`#/salarie/${s.id}/parcours`}>{name}</a></th>
                     {data.competences.map((c) => {
-                      const v = views.out.get(matrixKey(s.id, c.id)) ?? viewOf(data, s.id, c.id, today);
+                      const v = views.out.get(matrixKey(s.id, c.id)) ?? viewOf(data, cells, s.id, c.id, today);
                       return <Cell key={c.id} salarieId={s.id} name={name} competenceId={c.id} competenceLabel={c.label} {...v} onOpen={onOpen} />;
                     })}
                   </tr>

@@ -1,24 +1,39 @@
 // A salarié's livret de suivi as the ETI or the coordination sees it: the form on top (write
 // first, on the worksite), the timeline below, newest first, alerts marked and, for their
 // author, whether the coordination has read them. Filter by category to find a thread again.
+// Everything is read in one live query, so a long livret renders once, not once per table.
 import { useState } from 'preact/hooks';
+import { entityTable, type DeviceDb } from '../../client/db';
 import { useServices } from '../services';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { LogEntryCard } from '../components/LogEntryCard';
 import { LogEntryForm } from '../components/LogEntryForm';
-import { fullName, getLive, logOf, reviewsByEntry, str, userNames } from '../queries';
+import { fullName, getLive, logOf, str, type Rec } from '../queries';
 import { LOG_CATEGORIES, type LogCategory } from '../../domain/entities';
 import { LOG_CATEGORY_LABELS } from '../../domain/rules/labels';
 import type { SessionUser } from '../../sync/protocol';
 
 const PAGE = 50;
 
+interface LivretData { salarie: Rec | undefined; entries: Rec[]; reviews: Map<string, Rec>; names: Map<string, string> }
+const NOTHING: LivretData = { salarie: undefined, entries: [], reviews: new Map(), names: new Map() };
+
+// Reviews and users are whole-table reads filtered here: a primary-key getAll, where a Dexie
+// `filter` walks a cursor record by record.
+async function livretData(db: DeviceDb, salarieId: string): Promise<LivretData> {
+  const [salarie, entries, reviewRows, users] = await Promise.all([
+    getLive(db, 'salarie', salarieId), logOf(db, salarieId), entityTable(db, 'review').toArray(), entityTable(db, 'user').toArray(),
+  ]);
+  const reviews = new Map<string, Rec>();
+  for (const r of reviewRows) if (r._deleted === 0) reviews.set(str(r, 'logEntryId'), r);
+  const names = new Map<string, string>();
+  for (const u of users) if (u._deleted === 0) names.set(u.id, str(u, 'displayName'));
+  return { salarie, entries, reviews, names };
+}
+
 export function Livret({ salarieId, user }: { salarieId: string; user: SessionUser }) {
   const { db } = useServices();
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const entries = useLiveQuery(() => logOf(db, salarieId), [salarieId], []);
-  const reviews = useLiveQuery(() => reviewsByEntry(db), [], new Map());
-  const names = useLiveQuery(() => userNames(db), [], new Map<string, string>());
+  const { salarie, entries, reviews, names } = useLiveQuery(() => livretData(db, salarieId), [salarieId], NOTHING);
   const [filter, setFilter] = useState<LogCategory | ''>('');
   // A long livret opens on its latest entries; older ones are one tap away.
   const [limit, setLimit] = useState(PAGE);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  COMPETENCE_LEVELS, LEVEL_INFO, currentLevels, evaluationHistory, levelOf, levelText, matrixKey, objectiveStatus, type EvaluationLike,
+  COMPETENCE_LEVELS, LEVEL_INFO, currentLevels, evaluationHistory, levelOf, levelText, matrixKey, objectiveStatus, withEvaluations, type EvaluationLike,
 } from '../../../src/domain/rules/matrix';
 import { isoDateArb, SEED } from './arbitraries';
 
@@ -63,6 +63,23 @@ describe('currentLevels', () => {
         expect(levelOf(b, s, c)).toBe(expected);
         expect(b.get(matrixKey(s, c))).toEqual(a.get(matrixKey(s, c)));
       }
+    }), { seed: SEED, numRuns: 200 });
+  });
+
+  it('folds later evaluations into an existing matrix as if read all together, leaving it untouched', () => {
+    const evArb = fc.record({
+      id: fc.uuid(),
+      salarieId: fc.constantFrom('s1', 's2'),
+      competenceId: fc.constantFrom('c1', 'c2'),
+      level: fc.integer({ min: 0, max: 4 }),
+      context: fc.constantFrom('production', 'self'),
+      date: isoDateArb('2024-01-01', '2024-01-31'),
+    });
+    fc.assert(fc.property(fc.uniqueArray(evArb, { selector: (e) => e.id, maxLength: 20 }), fc.nat(20), (list, cut) => {
+      const before = currentLevels(list.slice(0, cut));
+      const snapshot = new Map(before);
+      expect(withEvaluations(before, list.slice(cut))).toEqual(currentLevels(list));
+      expect(before).toEqual(snapshot);
     }), { seed: SEED, numRuns: 200 });
   });
 });
