@@ -2,6 +2,7 @@
 // built client is given, the PWA on the same port. Errors are always JSON, never a stack trace.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { MAX_PUSH_BYTES } from '../sync/protocol';
 import { authRoutes } from './auth/routes';
 import { requireSession } from './auth/session';
@@ -41,6 +42,8 @@ export function createApp(input: Pick<AppDeps, 'db'> & Partial<AppDeps>, options
   });
   app.notFound((c) => c.json({ error: 'not_found', message: 'ressource inconnue' }, 404));
 
+  // gzip for the app's code and for pull pages (a first sync moves megabytes of JSON).
+  app.use('*', compress());
   app.use('/api/*', protocolGuard(deps.clock));
   const pushLimit = tooLarge(MAX_PUSH_BYTES);
   const smallLimit = tooLarge(SMALL_BODY_BYTES);

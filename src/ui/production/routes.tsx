@@ -2,12 +2,16 @@
 // one of ours. « Aujourd'hui » is the ETI's home ('/').
 import type { SessionUser } from '../../sync/protocol';
 import { Today } from './Today';
-import { Releve } from './Releve';
-import { WeekView } from './WeekView';
-import { DaySheet } from './DaySheet';
-import { Chantiers } from './Chantiers';
-import { ChantierEditor } from './ChantierEditor';
-import { MonthHours } from './MonthHours';
+import { lazyScreen } from '../pwa/lazyScreen';
+
+// Everything but the ETI's home loads on first visit (precached by the service worker), so the
+// first screen's JavaScript stays small.
+const Releve = lazyScreen(() => import('./Releve').then((m) => m.Releve));
+const WeekView = lazyScreen(() => import('./WeekView').then((m) => m.WeekView));
+const DaySheet = lazyScreen(() => import('./DaySheet').then((m) => m.DaySheet));
+const Chantiers = lazyScreen(() => import('./Chantiers').then((m) => m.Chantiers));
+const ChantierEditor = lazyScreen(() => import('./ChantierEditor').then((m) => m.ChantierEditor));
+const MonthHours = lazyScreen(() => import('./MonthHours').then((m) => m.MonthHours));
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
