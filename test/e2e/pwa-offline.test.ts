@@ -75,10 +75,13 @@ describe('PWA hors connexion', () => {
     await expect.poll(() => pending(eti.page)).toBe('1');
     let asked = false;
     eti.page.on('dialog', (d) => { asked = true; void d.dismiss(); });
+    // The next tab is opened first so the profile never runs without a page while the first closes.
+    const reopened = await eti.context.newPage();
+    const closed = eti.page.waitForEvent('close');
     await eti.page.close({ runBeforeUnload: true });
+    await closed;
     expect(asked).toBe(false);
     await eti.context.setOffline(false);
-    const reopened = await eti.context.newPage();
     await reopened.goto(app.url);
     await expect.poll(() => pending(reopened), { timeout: 20_000 }).toBe('0');
 
