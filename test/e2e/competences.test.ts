@@ -3,22 +3,14 @@
 // salarié; back online, the coordination sees the alert first and marks it read; the ETI's
 // tablet then shows it read; the salarié's tablet shows the shared entry and the new levels,
 // never the alert. axe checks the new screens.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newDevice, seriousA11yViolations, startApp, type RunningApp } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 const FALC = ['Pas encore fait', 'Je découvre', 'Je fais avec de l’aide', 'Je fais seul', 'Je peux montrer aux autres'] as const;
 const LEVEL_NAMES = ['Non abordé', 'Découverte', 'En cours', 'Acquis', 'Maîtrisé'] as const;

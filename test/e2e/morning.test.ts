@@ -3,24 +3,16 @@
 // coordination sees the hours and downloads the month's CSV, whose figures match the ETI's.
 // The demo plans Monday to Friday around the real date, so on a weekend there is no day to run.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newDevice, seriousA11yViolations, startApp, type RunningApp } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
 import { parseCsv, parseFrNumber } from '../../src/domain/production/exportCsv';
 
 let app: RunningApp;
 let browser: Browser;
 const weekend = [0, 6].includes(new Date().getDay());
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 describe('la matinée de l’encadrant', () => {
   it.skipIf(weekend)('plans, assigns and confirms hours offline; the coordination exports matching figures', async () => {

@@ -1,22 +1,14 @@
 // The spine end to end in Chromium: an ETI writes two livret entries offline (one shared with
 // the salarié, one for the team), the network returns and they sync by themselves; the
 // coordination sees both, the salarié only the shared one. axe checks each screen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newDevice, seriousA11yViolations, startApp, type RunningApp } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 async function salarieIdOf(login: string): Promise<string> {
   const res = await fetch(`${app.url}/api/auth/login`, {

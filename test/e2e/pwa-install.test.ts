@@ -1,25 +1,17 @@
 // The manifest and service worker make Chromium consider Tremplin installable (in a normal,
 // persistent profile: incognito contexts are never installable), and axe finds no serious or
 // critical violation on the device page and the refused-changes page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { launchBrowser, login, newDevice, seriousA11yViolations, startApp, TABLET, type RunningApp } from './harness';
+import { login, newDevice, seriousA11yViolations, TABLET, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 describe('installation et accessibilité', () => {
   it('is reported installable by Chromium, with a French manifest', async () => {

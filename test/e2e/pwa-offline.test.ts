@@ -2,22 +2,14 @@
 // service worker with its data, accepts a new entry that waits in the indicator, and sends it
 // by itself when the network returns; a tab closed with a change waiting sends it at next start;
 // the coordination's device then sees both.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newDevice, startApp, type RunningApp } from './harness';
+import { login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 const pending = (page: Page) => page.getByTestId('sync-indicator').getAttribute('data-pending');
 

@@ -1,23 +1,15 @@
 // Two tabs of the same tablet (one profile, one IndexedDB) both write: the Web Lock lets only one
 // of them talk to the sync API at a time, every change reaches the server exactly once, and
 // both tabs end with nothing waiting. The sync requests are observed (and slowed) in transit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PushResult } from '../../src/sync/protocol';
-import { launchBrowser, login, newDevice, startApp, type RunningApp } from './harness';
+import { login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 const pending = (page: Page) => page.getByTestId('sync-indicator').getAttribute('data-pending');
 
