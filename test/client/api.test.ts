@@ -1,20 +1,13 @@
 // The HTTP client: it always says which protocol it speaks and who is calling, and turns every
 // way a request can fail into the error the sync engine acts on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, NetworkError, RevokedError, UpdateRequiredError, type FetchLike } from '../../src/client/api';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/sync/protocol';
-import { BASE_URL, serverFetch, startTestServer, type TestServer } from './harness';
+import { BASE_URL, useTestServer } from './harness';
 
-let srv: TestServer;
 let f: FetchLike;
 
-beforeAll(async () => {
-  srv = await startTestServer();
-  f = serverFetch(srv);
-});
-afterAll(async () => {
-  await srv?.close();
-});
+useTestServer((_server, fetch) => { f = fetch; });
 
 describe('api client', () => {
   it('sends the protocol version and the token, and reads typed answers', async () => {

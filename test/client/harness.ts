@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { createDevice, type Device, type DeviceOptions } from '../../src/client/device';
@@ -99,4 +100,19 @@ export function tokenOf(d: Device): string {
   const s = d.session.getState().session;
   if (!s) throw new Error('not signed in');
   return s.token;
+}
+
+/**
+ * One real server for a test file, started before its tests and closed after; `bind` receives
+ * the server and a fetch into it (the file keeps them in its own variables).
+ */
+export function useTestServer(bind: (srv: TestServer, fetch: FetchLike) => void): void {
+  let srv: TestServer | undefined;
+  beforeAll(async () => {
+    srv = await startTestServer();
+    bind(srv, serverFetch(srv));
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
 }

@@ -2,25 +2,19 @@
 // kept, the clock takes the device id, another user never inherits the previous one's data,
 // unsent changes block a plain sign-out, and signing out revokes the token and erases the
 // database — in every tab.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import { META } from '../../src/client/db';
 import { createSessionStore } from '../../src/client/stores/session';
 import { PendingChangesError, login, logout, LoginError } from '../../src/client/session';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/sync/protocol';
 import type { FetchLike } from '../../src/client/api';
-import { newDevice, serverFetch, signedIn, startTestServer, type TestServer } from './harness';
+import { newDevice, signedIn, type TestServer, useTestServer } from './harness';
 
 let srv: TestServer;
 let f: FetchLike;
 
-beforeAll(async () => {
-  srv = await startTestServer();
-  f = serverFetch(srv);
-});
-afterAll(async () => {
-  await srv?.close();
-});
+useTestServer((server, fetch) => { srv = server; f = fetch; });
 
 describe('session', () => {
   it('keeps the session and makes the device id the clock’s node', async () => {

@@ -2,24 +2,18 @@
 // writes reaches the others; a pending edit is not overwritten by a pull yet ends equal to the
 // server; refused changes are undone and listed; a crash mid-page loses nothing; a reset
 // drops what the user may no longer see; a revoked tablet erases itself; 426 stops sync.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import type { FetchLike } from '../../src/client/api';
 import { META } from '../../src/client/db';
 import { PROTOCOL_HEADER } from '../../src/sync/protocol';
-import { call, serverFetch, signedIn, startTestServer, tokenOf, type TestDevice, type TestServer } from './harness';
+import { call, signedIn, tokenOf, type TestDevice, type TestServer, useTestServer } from './harness';
 import { diffSnapshots, snapshot } from './snapshot';
 
 let srv: TestServer;
 let f: FetchLike;
 
-beforeAll(async () => {
-  srv = await startTestServer();
-  f = serverFetch(srv);
-});
-afterAll(async () => {
-  await srv?.close();
-});
+useTestServer((server, fetch) => { srv = server; f = fetch; });
 
 const todayParis = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
