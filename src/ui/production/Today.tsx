@@ -1,7 +1,7 @@
 // « Aujourd'hui », the ETI's home: per team, who works on which chantier and on which task,
 // who is absent and why, who has nothing yet, and what is waiting (yesterday's hours, alerts).
 // Moving someone or giving a task opens a panel right there: no navigation on a busy morning.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { useLiveQuery } from '../hooks/useLiveQuery';
@@ -9,13 +9,14 @@ import { fullName, str, type Rec, type TeamView } from '../queries';
 import { isoDay, longDate } from '../format';
 import { addDays } from '../../domain/rules/dates';
 import { dayChecks } from '../../domain/production/planning';
-import { isWorkday } from '../../domain/production/calendar';
+import { isWorkday, mondayOf } from '../../domain/production/calendar';
 import { chantierProgress, spentByChantier } from '../../domain/production/progress';
 import { CheckList } from './CheckList';
 import { AssignTask } from './AssignTask';
 import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
 import { timeFacts } from './data';
+import { warmWeek } from './weekData';
 
 type Panel = { kind: 'move'; salarieId: string; slotId: string | null } | { kind: 'task'; salarieId: string; slotId: string };
 
@@ -35,6 +36,7 @@ export function Today() {
     data.assignments.map((a) => ({ salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), hours: typeof a['hours'] === 'number' ? a['hours'] : null })),
     data.entries.map(timeFacts),
   ) : new Map<string, number>()), [data]);
+  useWarmWeeks(data?.teams, user?.id, today);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
   return (
     <section aria-labelledby="today-title">
@@ -44,6 +46,24 @@ export function Today() {
       {data.teams.map((t) => <TeamToday key={t.team.id} data={data} view={t} spent={spent} structureId={user.structureId} />)}
     </section>
   );
+}
+
+/** Once the home is shown, read this week of each team into memory when the tablet is idle:
+ * « Semaine » then opens at once instead of after its reads. */
+function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
+  const { db } = useServices();
+  const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
+  useEffect(() => {
+    if (userId === undefined || teamIds === '') return;
+    let alive = true;
+    const warm = async () => {
+      for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
+    };
+    const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
+    const handle = idle(() => void warm());
+    return () => { alive = false; cancel(handle); };
+  }, [db, userId, teamIds, today]);
 }
 
 function TeamToday({ data, view, spent, structureId }: { data: ProductionData; view: TeamView; spent: Map<string, number>; structureId: string }) {

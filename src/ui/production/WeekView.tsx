@@ -11,14 +11,14 @@ import { mondayOf, workWeek } from '../../domain/production/calendar';
 import { planCopyWeek } from '../../domain/production/copyWeek';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
-import { useLiveQuery } from '../hooks/useLiveQuery';
+import { useRememberedQuery } from '../hooks/useRememberedQuery';
 import { fullName, str, type Rec } from '../queries';
 import { isoDay } from '../format';
 import { writeErrorMessage } from '../components/writeError';
 import { CheckList } from './CheckList';
 import type { Check } from '../../domain/production/check';
 import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime, type ProductionData } from './data';
-import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, type WeekPlan, type WeekTeam } from './weekData';
+import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, weekMemory, weekPlanKey, weekTeamKey, type WeekPlan, type WeekTeam } from './weekData';
 
 const DAY_NAMES = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'];
 const PERIODS = [
@@ -32,9 +32,12 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
   const user = useExternal(services.session);
   const today = isoDay(services.now());
   const monday = mondayOf(wanted ?? today);
-  // Two live queries: a tap writes an assignment and re-reads the plan, not the team.
-  const team = useLiveQuery(() => loadWeekTeam(services.db, teamId, monday, today), [teamId, monday, today]);
-  const plan = useLiveQuery(() => loadWeekPlan(services.db, monday), [monday]);
+  const userId = user?.id ?? '';
+  const memory = weekMemory(services.db);
+  // Two live queries: a tap writes an assignment and re-reads the plan, not the team. Both paint
+  // first from the last read of this week, if any, while they refresh.
+  const team = useRememberedQuery(memory.team, weekTeamKey(userId, teamId, monday, today), () => loadWeekTeam(services.db, teamId, monday, today));
+  const plan = useRememberedQuery(memory.plan, weekPlanKey(userId, monday), () => loadWeekPlan(services.db, monday));
   if (team === undefined || plan === undefined || user === undefined || team.teamId !== teamId || team.monday !== monday || plan.monday !== monday) return <p>Chargement…</p>;
   return <WeekGrid team={team} plan={plan} teamId={teamId} monday={monday} structureId={user.structureId} />;
 }

@@ -1,7 +1,10 @@
 // What the week view reads, in two live queries over the indexes instead of every table: the team
 // (members, their contracts and the week's absences, chantiers), which rarely changes, and the
 // week's planning (slots, assignments), which a tap changes. A tap re-reads the second only.
+// The last weeks read are remembered in memory (and « Aujourd'hui » warms this week's), so the
+// week view paints at once from them while its live reads refresh it.
 import { entityTable, type DeviceDb } from '../../client/db';
+import { queryMemory, type QueryMemory } from '../hooks/useRememberedQuery';
 import type { PersonFacts } from '../../domain/production/planning';
 import { addDays } from '../../domain/rules/dates';
 import { str, type Rec, type TeamView } from '../queries';
@@ -92,4 +95,28 @@ async function readWeekPlan(db: DeviceDb, monday: string, readAt: number): Promi
   const slots = await slotsBetween(db, monday, addDays(monday, 4));
   const assignments = await anyOf(db, 'assignment', 'slotId', slots.map((s) => s.id));
   return { monday, slotById: new Map(slots.map((s) => [s.id, s])), assignments, readAt };
+}
+
+// --- remembered weeks ---------------------------------------------------------------------
+
+interface WeekMemory { team: QueryMemory<WeekTeam>; plan: QueryMemory<WeekPlan> }
+const memories = new WeakMap<DeviceDb, WeekMemory>();
+
+/** This device's remembered weeks (per database: tests and a reset device start empty). */
+export function weekMemory(db: DeviceDb): WeekMemory {
+  let m = memories.get(db);
+  if (m === undefined) memories.set(db, m = { team: queryMemory<WeekTeam>(), plan: queryMemory<WeekPlan>() });
+  return m;
+}
+
+export const weekTeamKey = (userId: string, teamId: string, monday: string, today: string): string => `${userId}|${teamId}|${monday}|${today}`;
+export const weekPlanKey = (userId: string, monday: string): string => `${userId}|${monday}`;
+
+/** Reads a team's week into memory if it is not there yet: « Aujourd'hui » calls it when idle. */
+export async function warmWeek(db: DeviceDb, userId: string, teamId: string, monday: string, today: string): Promise<void> {
+  const memory = weekMemory(db);
+  const teamKey = weekTeamKey(userId, teamId, monday, today);
+  const planKey = weekPlanKey(userId, monday);
+  if (memory.team.get(teamKey) === undefined) memory.team.set(teamKey, await loadWeekTeam(db, teamId, monday, today));
+  if (memory.plan.get(planKey) === undefined) memory.plan.set(planKey, await loadWeekPlan(db, monday));
 }

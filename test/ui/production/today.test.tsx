@@ -9,6 +9,7 @@ import { Today } from '../../../src/ui/production/Today';
 import { ServicesContext } from '../../../src/ui/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
+import { weekMemory, weekPlanKey, weekTeamKey } from '../../../src/ui/production/weekData';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -23,6 +24,13 @@ async function setup() {
 afterEach(cleanup);
 
 describe('Aujourd’hui', () => {
+  it('reads this week of each team into memory once shown, so « Semaine » opens at once', async () => {
+    const { db } = await setup();
+    const memory = weekMemory(db);
+    await waitFor(() => expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4));
+    expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
+  });
+
   it('shows the day per chantier, the absents with their reason and yesterday’s missing hours', async () => {
     await setup();
     expect(screen.getByText('Berges de l’Essonne')).toBeTruthy();

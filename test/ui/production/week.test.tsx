@@ -7,7 +7,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { WeekView } from '../../../src/ui/production/WeekView';
 import { ServicesContext } from '../../../src/ui/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
-import { IDS, seed } from './fixture';
+import { IDS, seed, TODAY } from './fixture';
+import { warmWeek } from '../../../src/ui/production/weekData';
 
 async function setup(monday?: string, heading = '16\\/11\\/2026') {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -55,5 +56,27 @@ describe('Semaine', () => {
     expect(slots.map((s) => s.date).sort()).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-27']);
     fireEvent.click(screen.getByRole('button', { name: 'Copier la semaine précédente' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Semaine copiée : 0 créneaux'), { timeout: 5000 });
+  });
+
+  it('opens at once from the week « Aujourd’hui » warmed, then follows the device', async () => {
+    const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
+    await seed(services, { overtime: true });
+    await warmWeek(services.db, ETI_ID, IDS.team, '2026-11-16', TODAY);
+    render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
+    // No wait: the first render is the grid, from memory.
+    expect(screen.getByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Jean-Pierre Morel, Mercredi : —/ })).toBeTruthy();
+    // A change made elsewhere (a sync, another tab) still shows: the live read took over.
+    await services.write('assignment', '01900000-0000-7000-8000-000000000999', { structureId: STRUCTURE_ID, salarieId: IDS.jp, slotId: '01900000-0000-7000-8000-000000000512', task: 'Tonte', hours: 7.5 });
+    await screen.findByRole('button', { name: /^Jean-Pierre Morel, Mercredi : Parc de la mairie · 7,5 h/ });
+  });
+
+  it('never shows a week warmed for another user of the tablet', async () => {
+    const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
+    await seed(services, { overtime: true });
+    await warmWeek(services.db, 'someone-else', IDS.team, '2026-11-16', TODAY);
+    render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
+    expect(screen.queryByRole('heading', { name: /Semaine du/ })).toBeNull();
+    await screen.findByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ });
   });
 });
