@@ -12,6 +12,9 @@ const require = createRequire(import.meta.url);
 
 export const TABLET = { width: 1280, height: 800 } as const;
 
+/** A link to a salarié's dossier (not to one of its tabs, as the accueil reminder's links are). */
+export const DOSSIER_LINK = 'a[href^="#/salarie/"]:not([href*="/accueil"]):not([href*="/parcours"])';
+
 export interface RunningApp {
   url: string;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
 // the coordination's device then sees both.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
+import { DOSSIER_LINK, login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -17,7 +17,7 @@ describe('PWA hors connexion', () => {
   it('restarts offline from the service worker, writes, and syncs alone when the network returns', async () => {
     const eti = await newDevice(browser);
     await login(eti.page, app.url, 'eti1');
-    const firstSalarie = eti.page.locator('a[href^="#/salarie/"]').first();
+    const firstSalarie = eti.page.locator(DOSSIER_LINK).first();
     await firstSalarie.waitFor({ timeout: 30_000 });
     const salarieName = (await firstSalarie.textContent()) ?? '';
     const salarieHref = (await firstSalarie.getAttribute('href')) ?? '';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PushResult } from '../../src/sync/protocol';
-import { login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
+import { DOSSIER_LINK, login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -24,7 +24,7 @@ describe('deux onglets sur la même tablette', () => {
   it('sync one tab at a time and send each change once', async () => {
     const { context, page: tab1 } = await newDevice(browser);
     await login(tab1, app.url, 'eti1');
-    const salarie = tab1.locator('a[href^="#/salarie/"]').first();
+    const salarie = tab1.locator(DOSSIER_LINK).first();
     await salarie.waitFor({ timeout: 30_000 });
     const href = (await salarie.getAttribute('href')) ?? '';
     await expect.poll(() => pending(tab1), { timeout: 30_000 }).toBe('0');

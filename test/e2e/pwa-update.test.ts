@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server/main';
-import { launchBrowser, login, newDevice } from './harness';
+import { DOSSIER_LINK, launchBrowser, login, newDevice } from './harness';
 
 const V2 = `e2e-v2-${Date.now()}`;
 let root: string;
@@ -48,7 +48,7 @@ describe('mise à jour de l’application', () => {
     const loads = async () => Number(await page.evaluate(() => sessionStorage.getItem('loads')));
 
     await login(page, server.url, 'eti1');
-    const salarie = page.locator('a[href^="#/salarie/"]').first();
+    const salarie = page.locator(DOSSIER_LINK).first();
     await salarie.waitFor({ timeout: 30_000 });
     const salarieHref = (await salarie.getAttribute('href')) ?? '';
     await expect.poll(() => pending(page), { timeout: 30_000 }).toBe('0');

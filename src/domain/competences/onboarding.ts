@@ -41,9 +41,12 @@ export function onboardingProgress(state: OnboardingState): { done: number; tota
 /** The reminder applies during the first weeks only: afterwards the checklist is a record, not a to-do. */
 export const ONBOARDING_WINDOW_DAYS = 60;
 
+/** Without an entry date a newcomer cannot be told from someone here for years, so only a
+ * checklist already started (one item ticked) reminds: « Aujourd'hui » must not nag about everyone. */
 export function needsOnboardingReminder(state: OnboardingState, entryDate: IsoDate | null | undefined, today: IsoDate): boolean {
-  if (onboardingProgress(state).missing.length === 0) return false;
-  if (!entryDate) return true;
+  const { done, missing } = onboardingProgress(state);
+  if (missing.length === 0) return false;
+  if (!entryDate) return done > 0;
   const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${entryDate}T00:00:00Z`)) / 86_400_000;
   return days >= 0 && days <= ONBOARDING_WINDOW_DAYS;
 }

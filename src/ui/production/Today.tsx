@@ -17,6 +17,7 @@ import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
+import { AccueilReminder } from '../livret/AccueilReminder';
 
 type Panel = { kind: 'move'; salarieId: string; slotId: string | null } | { kind: 'task'; salarieId: string; slotId: string };
 
@@ -42,6 +43,7 @@ export function Today() {
     <section aria-labelledby="today-title">
       <h2 id="today-title">Mes équipes aujourd’hui, {longDate(today)}</h2>
       <p class="actions no-print"><a class="button secondary" href="#/chantiers">Chantiers</a></p>
+      <AccueilReminder />
       {data.teams.length === 0 && <p>Aucune équipe sur cette tablette pour l’instant. Synchronisez quand le réseau est là.</p>}
       {data.teams.map((t) => <TeamToday key={t.team.id} data={data} view={t} spent={spent} structureId={user.structureId} />)}
     </section>

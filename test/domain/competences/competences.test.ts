@@ -71,6 +71,19 @@ describe('accueil checklist', () => {
     const full = mergeOnboarding([{ visiteOn: '2026-11-02', reglementOn: '2026-11-02', securiteOn: '2026-11-02', epiOn: '2026-11-02', personnesOn: '2026-11-02', droitsOn: '2026-11-02' }]);
     expect(needsOnboardingReminder(full, '2026-11-01', '2026-11-20')).toBe(false);
   });
+  it.each([
+    { ticked: 0, entry: null, remind: false },
+    { ticked: 1, entry: null, remind: true },
+    { ticked: 6, entry: null, remind: false },
+    { ticked: 0, entry: '2026-11-20', remind: true },
+    { ticked: 0, entry: '2026-09-21', remind: true },
+    { ticked: 0, entry: '2026-09-20', remind: false },
+    { ticked: 3, entry: '2026-12-01', remind: false },
+  ])('$ticked items ticked, entry $entry → reminder $remind (today 2026-11-20)', ({ ticked, entry, remind }) => {
+    const items = ['visiteOn', 'reglementOn', 'securiteOn', 'epiOn', 'personnesOn', 'droitsOn'].slice(0, ticked);
+    const state = mergeOnboarding([Object.fromEntries(items.map((f) => [f, '2026-11-02']))]);
+    expect(needsOnboardingReminder(state, entry, '2026-11-20')).toBe(remind);
+  });
 });
 
 describe('Open Badges 2.0 export', () => {

@@ -24,6 +24,19 @@ async function setup() {
 afterEach(cleanup);
 
 describe('Aujourd’hui', () => {
+  it('reminds of a newcomer’s unfinished accueil, one tap from the checklist, and only theirs', async () => {
+    const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
+    await seed(services);
+    await services.write('salarie', IDS.sara, { structureId: STRUCTURE_ID, firstName: 'Sara', lastName: 'Lopes', entryDate: '2026-11-09' });
+    await services.write('onboarding', '01900000-0000-7000-8000-000000000888', { structureId: STRUCTURE_ID, salarieId: IDS.sara, visiteOn: '2026-11-09', securiteOn: '2026-11-09' });
+    render(<ServicesContext.Provider value={services}><Today /></ServicesContext.Provider>);
+    const reminder = await screen.findByTestId('accueil-reminder');
+    expect(within(reminder).getByRole('link', { name: 'Sara Lopes' }).getAttribute('href')).toBe(`#/salarie/${IDS.sara}/accueil`);
+    expect(reminder.textContent).toContain('2 sur 6 étapes faites');
+    // The others have no entry date and no checklist started: no reminder about them.
+    expect(within(reminder).queryByRole('link', { name: 'Kevin Martin' })).toBeNull();
+  });
+
   it('reads this week of each team into memory once shown, so « Semaine » opens at once', async () => {
     const { db } = await setup();
     const memory = weekMemory(db);
