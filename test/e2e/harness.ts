@@ -20,9 +20,21 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/**
+ * How far to move the clocks back so that "today" is Monday to Thursday in Paris (one day on
+ * Friday, two on Saturday, three on Sunday): the demo team works Monday to Thursday (only the
+ * full-timers on Friday, as in many ACI), and a morning needs the team there. Server and
+ * browser move together, so their clocks agree.
+ */
+export function weekdayShiftMs(now = Date.now()): number {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short' }).format(now);
+  return ({ Fri: 1, Sat: 2, Sun: 3 }[day] ?? 0) * 86_400_000;
+}
+
+export async function startApp(opts: { shiftMs?: number } = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-e2e-'));
-  const server = await startServer({ port: 0, dataDir, demo: true, quiet: true });
+  const shift = opts.shiftMs ?? 0;
+  const server = await startServer({ port: 0, dataDir, demo: true, quiet: true, ...(shift !== 0 ? { now: () => Date.now() - shift } : {}) });
   return {
     url: server.url,
     async close() {
@@ -43,8 +55,22 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh profile: one tablet. */
-export async function newDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+export async function newDevice(browser: Browser, opts: { shiftMs?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: TABLET, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  if ((opts.shiftMs ?? 0) !== 0) {
+    // The page's Date runs `shift` behind, like the server's (timers and performance.now untouched).
+    await context.addInitScript((shift: number) => {
+      const RealDate = Date;
+      class ShiftedDate extends RealDate {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(RealDate.now() - shift);
+          else super(...(args as [string]));
+        }
+        static override now(): number { return RealDate.now() - shift; }
+      }
+      globalThis.Date = ShiftedDate as DateConstructor;
+    }, opts.shiftMs ?? 0);
+  }
   const page = await context.newPage();
   return { context, page };
 }
@@ -75,11 +101,11 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
  * One app server and one browser for a test file: started before its tests, closed after.
  * `bind` receives them (the file keeps them in its own variables).
  */
-export function useAppAndBrowser(bind: (app: RunningApp, browser: Browser) => void): void {
+export function useAppAndBrowser(bind: (app: RunningApp, browser: Browser) => void, opts: { shiftMs?: number } = {}): void {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(opts);
     browser = await launchBrowser();
     bind(app, browser);
   });

@@ -1,22 +1,25 @@
 // An ETI's morning in Chromium, offline: « Aujourd'hui », move a salarié, a task refused for
 // safety then an allowed one, the day's hours confirmed with one exception. Back online, the
 // coordination sees the hours and downloads the month's CSV, whose figures match the ETI's.
-// The demo plans Monday to Friday around the real date, so on a weekend there is no day to run.
+// From Friday to Sunday the server's and the browser's clocks both run back to Thursday
+// (weekdayShiftMs): the demo's whole team works Monday to Thursday.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser, weekdayShiftMs } from './harness';
 import { parseCsv, parseFrNumber } from '../../src/domain/production/exportCsv';
 
 let app: RunningApp;
 let browser: Browser;
-const weekend = [0, 6].includes(new Date().getDay());
+// E2E_DAYS_AGO=3 runs the morning as if today were three days ago (to check a weekend on a Monday).
+const daysAgoMs = Number(process.env['E2E_DAYS_AGO'] ?? 0) * 86_400_000;
+const shiftMs = daysAgoMs + weekdayShiftMs(Date.now() - daysAgoMs);
 
-useAppAndBrowser((a, b) => { app = a; browser = b; });
+useAppAndBrowser((a, b) => { app = a; browser = b; }, { shiftMs });
 
 describe('la matinée de l’encadrant', () => {
-  it.skipIf(weekend)('plans, assigns and confirms hours offline; the coordination exports matching figures', async () => {
-    const eti = await newDevice(browser);
+  it('plans, assigns and confirms hours offline; the coordination exports matching figures', async () => {
+    const eti = await newDevice(browser, { shiftMs });
     const page = eti.page;
     await login(page, app.url, 'eti1');
     await page.getByRole('heading', { name: /Mes équipes aujourd’hui/ }).waitFor();
@@ -78,11 +81,11 @@ describe('la matinée de l’encadrant', () => {
     await expect.poll(() => page.getByTestId('sync-indicator').getAttribute('data-pending'), { timeout: 30_000 }).toBe('0');
 
     // The coordination's device: the month's hours and the CSV.
-    const coord = await newDevice(browser);
+    const coord = await newDevice(browser, { shiftMs });
     await login(coord.page, app.url, 'coordination');
     await coord.page.goto(`${app.url}/#/heures`);
     await coord.page.getByRole('heading', { name: 'Heures du mois' }).waitFor();
-    const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+    const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.now() - shiftMs));
     await coord.page.getByLabel(month).check();
     const row = coord.page.getByRole('row', { name: new RegExp(who.split(' ').reverse().join(' ')) });
     await expect.poll(() => row.locator('td').nth(1).textContent(), { timeout: 30_000 }).toBe(monthWorked);
