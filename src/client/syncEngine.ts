@@ -13,6 +13,8 @@ import { classifyFailure, createSyncStatusStore, type SyncStatus, type SyncStatu
 /** Stay well below the contract's 2 MB per push. */
 const MAX_BATCH_BYTES = 1_500_000;
 export const MAX_PUSH_BATCH = 500;
+/** While another tab holds the sync, how soon to try again when this device has changes waiting. */
+export const OTHER_TAB_RETRY_MS = 2_000;
 
 export interface SyncEngineOptions {
   db: DeviceDb;
@@ -197,7 +199,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
       retryTimer = undefined;
     }
     const outcome = options.runExclusive === undefined ? await syncOnce() : await options.runExclusive(syncOnce);
-    if (outcome === undefined) return undefined; // another tab is syncing
+    if (outcome === undefined) {
+      // Another tab is syncing, and may have read its outbox before this tab's last write: try
+      // again shortly while something waits here, rather than at the next 30 s tick.
+      if (!halted && (await db.outbox.count()) > 0) {
+        retryTimer = timers.setTimeout(() => {
+          retryTimer = undefined;
+          void requestSync();
+        }, OTHER_TAB_RETRY_MS);
+      }
+      return undefined;
+    }
     if (outcome.ok) attempt = 0;
     else if (outcome.retry && !halted) {
       const delay = backoffDelay(attempt++, options.random === undefined ? {} : { random: options.random });

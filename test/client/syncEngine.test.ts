@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
 import type { FetchLike } from '../../src/client/api';
 import { META } from '../../src/client/db';
+import { OTHER_TAB_RETRY_MS } from '../../src/client/syncEngine';
 import { PROTOCOL_HEADER } from '../../src/sync/protocol';
 import { call, signedIn, tokenOf, type TestDevice, type TestServer, useTestServer } from './harness';
 import { diffSnapshots, snapshot } from './snapshot';
@@ -361,5 +362,28 @@ describe('sync engine against the real server', () => {
     offline = true;
     await eti.engine.requestSync();
     expect(timers.at(-1)!.ms).toBe(1500); // backoff reset after the success
+  });
+
+  it('tries again shortly while another tab holds the sync and a change waits here', async () => {
+    const timers: { fn: () => void; ms: number }[] = [];
+    let otherTabSyncing = true;
+    const eti = await signedIn(f, 'eti1', {
+      engine: {
+        timers: { setTimeout: (fn, ms) => timers.push({ fn, ms }), clearTimeout: () => undefined },
+        runExclusive: async (fn) => (otherTabSyncing ? undefined : fn()),
+      },
+    });
+    otherTabSyncing = false;
+    await eti.engine.requestSync();
+    otherTabSyncing = true;
+    expect(await eti.engine.requestSync()).toBeUndefined();
+    expect(timers).toHaveLength(0); // nothing waits here: nothing to retry
+    const [salarie] = await salariesOf(eti);
+    await eti.repo.write('logEntry', uuidv7(), logEntry(eti, salarie!, 'Écrit pendant la synchro de l’autre onglet.'));
+    expect(await eti.engine.requestSync()).toBeUndefined();
+    expect(timers.map((t) => t.ms)).toEqual([OTHER_TAB_RETRY_MS]);
+    otherTabSyncing = false;
+    timers[0]!.fn();
+    await expect.poll(() => eti.db.outbox.count()).toBe(0);
   });
 });
