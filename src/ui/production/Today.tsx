@@ -17,6 +17,7 @@ import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
+import { onIdle } from '../hooks/onIdle';
 import { AccueilReminder } from '../livret/AccueilReminder';
 
 type Panel = { kind: 'move'; salarieId: string; slotId: string | null } | { kind: 'task'; salarieId: string; slotId: string };
@@ -61,10 +62,8 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
     const warm = async () => {
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
     };
-    const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
-    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
-    const handle = idle(() => void warm());
-    return () => { alive = false; cancel(handle); };
+    const cancel = onIdle(() => void warm());
+    return () => { alive = false; cancel(); };
   }, [db, userId, teamIds, today]);
 }
 

@@ -12,13 +12,14 @@ import { planCopyWeek } from '../../domain/production/copyWeek';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { useRememberedQuery } from '../hooks/useRememberedQuery';
+import { onIdle } from '../hooks/onIdle';
 import { fullName, str, type Rec } from '../queries';
 import { isoDay } from '../format';
 import { writeErrorMessage } from '../components/writeError';
 import { CheckList } from './CheckList';
 import type { Check } from '../../domain/production/check';
 import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime, type ProductionData } from './data';
-import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, weekMemory, weekPlanKey, weekTeamKey, type WeekPlan, type WeekTeam } from './weekData';
+import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, warmWeek, weekMemory, weekPlanKey, weekTeamKey, type WeekPlan, type WeekTeam } from './weekData';
 
 const DAY_NAMES = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'];
 const PERIODS = [
@@ -38,8 +39,23 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
   // first from the last read of this week, if any, while they refresh.
   const team = useRememberedQuery(memory.team, weekTeamKey(userId, teamId, monday, today), () => loadWeekTeam(services.db, teamId, monday, today));
   const plan = useRememberedQuery(memory.plan, weekPlanKey(userId, monday), () => loadWeekPlan(services.db, monday));
+  useWarmNeighbours(team !== undefined && plan !== undefined, userId, teamId, monday, today);
   if (team === undefined || plan === undefined || user === undefined || team.teamId !== teamId || team.monday !== monday || plan.monday !== monday) return <p>Chargement…</p>;
   return <WeekGrid team={team} plan={plan} teamId={teamId} monday={monday} structureId={user.structureId} />;
+}
+
+/** Once a week is shown, read the previous and the next into memory when the tablet is idle:
+ * « Semaine suivante » is the next tap of someone planning ahead. */
+function useWarmNeighbours(shown: boolean, userId: string, teamId: string, monday: string, today: string) {
+  const { db } = useServices();
+  useEffect(() => {
+    if (!shown || userId === '') return;
+    let alive = true;
+    const cancel = onIdle(() => void (async () => {
+      for (const m of [addDays(monday, 7), addDays(monday, -7)]) if (alive) await warmWeek(db, userId, teamId, m, today).catch(() => undefined);
+    })());
+    return () => { alive = false; cancel(); };
+  }, [shown, db, userId, teamId, monday, today]);
 }
 
 /** A tap's write, shown from its resolution until a plan read after it arrives. */

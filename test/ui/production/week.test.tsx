@@ -8,7 +8,7 @@ import { WeekView } from '../../../src/ui/production/WeekView';
 import { ServicesContext } from '../../../src/ui/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed, TODAY } from './fixture';
-import { warmWeek } from '../../../src/ui/production/weekData';
+import { warmWeek, weekMemory, weekPlanKey } from '../../../src/ui/production/weekData';
 
 async function setup(monday?: string, heading = '16\\/11\\/2026') {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -78,5 +78,12 @@ describe('Semaine', () => {
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
     expect(screen.queryByRole('heading', { name: /Semaine du/ })).toBeNull();
     await screen.findByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ });
+  });
+
+  it('reads the previous and the next week into memory once a week is shown', async () => {
+    const { db } = await setup();
+    const memory = weekMemory(db);
+    await waitFor(() => expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined());
+    expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
   });
 });
