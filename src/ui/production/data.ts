@@ -1,12 +1,12 @@
 // Everything « Aujourd'hui », the relevé and the day sheet read, loaded in one pass (one getAll
 // per table, not a cursor) and indexed in memory; the week view reads narrower (weekData.ts).
 // Screens wrap it in useLiveQuery.
-import { ABSENCE_TYPES, type EntityName } from '../../domain/entities';
+import { ABSENCE_TYPES } from '../../domain/entities';
 import { currentLevels, levelOf, type EvaluationLike, type MatrixCell } from '../../domain/rules/matrix';
 import type { AbsenceType, PersonFacts, ContractFacts } from '../../domain/production/planning';
 import type { TimeEntryFacts } from '../../domain/production/hours';
-import { entityTable, type DeviceDb } from '../../client/db';
-import { fullName, str, type Rec, type TeamView } from '../queries';
+import type { DeviceDb } from '../../client/db';
+import { fullName, liveAll, str, type Rec, type TeamView } from '../queries';
 
 export interface ProductionData {
   today: string;
@@ -53,11 +53,8 @@ function groupBy(rows: Rec[], field: string): Map<string, Rec[]> {
   return out;
 }
 
-/** Every live row of a table. `toArray()` then a JS filter: one getAll, where Dexie's
- * `filter()` walks a cursor record by record (several times slower on IndexedDB). */
-export async function readAll(db: DeviceDb, entity: EntityName): Promise<Rec[]> {
-  return (await entityTable(db, entity).toArray()).filter((r) => r._deleted === 0);
-}
+/** Every live row of a table (one getAll, filtered in memory). */
+export const readAll = liveAll;
 
 export const live = (rows: readonly (Rec | undefined)[]): Rec[] => rows.filter((r): r is Rec => r !== undefined && r._deleted === 0);
 
