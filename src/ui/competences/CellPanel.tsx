@@ -1,6 +1,9 @@
 // The panel a matrix cell opens: the context and an optional comment are preset (production,
 // no comment), so choosing the level IS the save — two taps from the grid. The history of the
 // cell (who, when, which level, which context) is one tap further, in the same panel.
+// The panel does not write: it hands the evaluation to the matrix, which shows it and closes the
+// panel at once, then writes (optimistic display; on a failed write the matrix reverts the cell
+// and reopens this panel with the same context and comment, so nothing typed is lost).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { COMPETENCE_LEVELS, LEVEL_INFO, evaluationHistory, toLevel, type CompetenceLevel, type MatrixCell } from '../../domain/rules/matrix';
 import { EVALUATION_CONTEXT_LABELS } from '../../domain/rules/labels';
@@ -8,32 +11,33 @@ import { selfGap, selfGapText } from '../../domain/competences/selfAssessment';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../services';
 import { isoDay, shortDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
 import { LevelMark } from './LevelMark';
 import type { Competence, Evaluation } from './data';
 
 export const EVALUATOR_CONTEXTS = ['production', 'afest', 'pmsmp'] as const;
 export type EvaluatorContext = (typeof EVALUATOR_CONTEXTS)[number];
 
-export interface CellTarget { salarieId: string; salarieName: string; competence: Competence }
+export interface CellTarget {
+  salarieId: string; salarieName: string; competence: Competence;
+  /** What the user had chosen when a save failed, to offer it again. */
+  retry?: { context: EvaluatorContext; comment: string };
+}
 
-export function CellPanel({ target, cell, evaluations, names, evaluatorId, structureId, onClose, onSaved }: {
+export function CellPanel({ target, cell, evaluations, names, evaluatorId, onClose, onChoose }: {
   target: CellTarget;
   cell: MatrixCell | undefined;
+  /** The salarié's evaluations (at least those of this competence), for the history. */
   evaluations: readonly Evaluation[];
   names: ReadonlyMap<string, string>;
   evaluatorId: string;
-  structureId: string;
   onClose(): void;
-  /** Called once the local write resolved, with the evaluation written (for an immediate display). */
-  onSaved(message: string, evaluation: Evaluation): void;
+  /** The level chosen: the matrix shows it, closes the panel and writes it. */
+  onChoose(evaluation: Evaluation): void;
 }) {
-  const { write, now } = useServices();
-  const [context, setContext] = useState<EvaluatorContext>('production');
-  const [comment, setComment] = useState('');
+  const { now } = useServices();
+  const [context, setContext] = useState<EvaluatorContext>(target.retry?.context ?? 'production');
+  const [comment, setComment] = useState(target.retry?.comment ?? '');
   const [showHistory, setShowHistory] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [target.salarieId, target.competence.id]);
 
@@ -41,25 +45,10 @@ export function CellPanel({ target, cell, evaluations, names, evaluatorId, struc
   const gap = selfGap(cell);
   const history = evaluationHistory(evaluations, target.salarieId, target.competence.id).reverse();
 
-  async function choose(l: CompetenceLevel) {
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const c = comment.trim();
-      const evaluation: Evaluation = {
-        id: uuidv7(), salarieId: target.salarieId, competenceId: target.competence.id, level: l, context, date: isoDay(now()), evaluatorId, comment: c,
-      };
-      await write('evaluation', evaluation.id, {
-        structureId, salarieId: evaluation.salarieId, competenceId: evaluation.competenceId, level: l, context,
-        date: evaluation.date, evaluatorId, ...(c === '' ? {} : { comment: c }),
-      });
-      onSaved(`Enregistré : ${target.salarieName} — ${target.competence.label} : ${LEVEL_INFO[l].label}.`, evaluation);
-    } catch (e) {
-      setError(writeErrorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+  function choose(l: CompetenceLevel) {
+    onChoose({
+      id: uuidv7(), salarieId: target.salarieId, competenceId: target.competence.id, level: l, context, date: isoDay(now()), evaluatorId, comment: comment.trim(),
+    });
   }
 
   return (
@@ -89,7 +78,7 @@ export function CellPanel({ target, cell, evaluations, names, evaluatorId, struc
         <legend>Choisir le niveau (enregistre aussitôt)</legend>
         <div class="level-choices">
           {COMPETENCE_LEVELS.map((l) => (
-            <button key={l} type="button" class={`level-choice lvl-${l}`} aria-pressed={cell?.official !== null && cell?.official !== undefined && level === l} disabled={saving} onClick={() => void choose(l)}>
+            <button key={l} type="button" class={`level-choice lvl-${l}`} aria-pressed={cell?.official !== null && cell?.official !== undefined && level === l} onClick={() => choose(l)}>
               <span aria-hidden="true" class="level-symbol">{LEVEL_INFO[l].symbol}</span>
               <span>{l} · {LEVEL_INFO[l].label}</span>
               <span class="hint">{LEVEL_INFO[l].description}</span>
@@ -97,7 +86,6 @@ export function CellPanel({ target, cell, evaluations, names, evaluatorId, struc
           ))}
         </div>
       </fieldset>
-      {error !== null && <p class="error-text" role="alert">{error}</p>}
       <button type="button" class="secondary" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>
         Historique ({history.length})
       </button>

@@ -1,113 +1,150 @@
 // The matrice de positionnement: a team × competences grid for one activity. Each cell shows the
 // current level as symbol + number (colour only doubles it), a mark when the salarié's own
 // self-assessment differs, and the state of an objective (due, late). Tap a cell, tap a level.
-import { memo } from 'preact/compat';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+//
+// Performance choices (issue 5: 30 × 60 rendered ≤ 50 ms, a level change shown ≤ 100 ms, CPU ×4):
+// - The grid is windowed (MatrixGrid.tsx): only the cells in view are in the DOM.
+// - The screen is read in two parts: a small « frame » (activities, teams, names, competences,
+//   objectives) in one liveQuery, and the evaluations in one liveQuery per salarié. A level change
+//   then re-reads one salarié's ~180 evaluations, not the team's 5,400, so the write does not wait
+//   behind a big read, and a sync touching one salarié re-reads only that one.
+// - Both are kept per device in memory (frames, levelsCache): reopening the matrix paints at once
+//   from memory while the live reads confirm it; a re-read that changed nothing renders nothing.
+//   A first open after a reload still reads every evaluation from IndexedDB (the cold figure).
+// - A chosen level is shown and the panel closed at the tap (optimistic), then written. If the
+//   write fails the cell goes back to its previous level, a French alert says what was not saved
+//   and the panel reopens with the same context and comment: nothing typed is lost, and the
+//   repository's single transaction means nothing is half-written.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import type { DeviceDb } from '../../client/db';
-import { LEVEL_INFO, matrixKey, withEvaluations, type CompetenceLevel, type MatrixCell } from '../../domain/rules/matrix';
+import { LEVEL_INFO, matrixKey, toLevel, withEvaluations } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
-import { cellObjective, OBJECTIVE_STATE_LABELS, OBJECTIVE_STATE_SYMBOLS, type ObjectiveState } from '../../domain/competences/objectives';
+import { cellObjective, OBJECTIVE_STATE_SYMBOLS } from '../../domain/competences/objectives';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { isoDay } from '../format';
 import { fullName, str, type Rec } from '../queries';
-import { matrixScreen, type Evaluation, type MatrixData, type MatrixScreenData } from './data';
-import { CellPanel, type CellTarget } from './CellPanel';
+import { writeErrorMessage } from '../components/writeError';
+import { levelsOf, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
+import { CellPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './CellPanel';
+import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
 
-const EMPTY: MatrixData = { teams: [], members: [], competences: [], evaluations: [], cells: new Map(), objectives: new Map() };
-const EMPTY_SCREEN: MatrixScreenData = { activities: [], activityId: '', data: EMPTY, names: new Map() };
+type Levels = ReadonlyMap<string, SalarieLevels>;
 
-interface CellView {
-  level: CompetenceLevel;
-  /** The self-assessment when it differs from the official level. */
-  self: CompetenceLevel | null;
-  objectiveTarget: number | null;
-  objectiveState: ObjectiveState | null;
-}
+const frames = new WeakMap<DeviceDb, Map<string, MatrixFrame>>();
+const levelsCache = new WeakMap<DeviceDb, Map<string, SalarieLevels>>();
 
-function cellLabel(name: string, competenceLabel: string, v: CellView): string {
-  const parts = [`${name}, ${competenceLabel} : ${v.level} ${LEVEL_INFO[v.level].label}`];
-  if (v.self !== null) parts.push(`auto-évaluation ${v.self} ${LEVEL_INFO[v.self].label}`);
-  if (v.objectiveState !== null) parts.push(`objectif niveau ${v.objectiveTarget ?? ''} : ${OBJECTIVE_STATE_LABELS[v.objectiveState].toLowerCase()}`);
-  return parts.join(' ; ');
-}
-
-type OpenCell = (salarieId: string, name: string, competenceId: string) => void;
-
-// Props are primitives so that, after a level change, only the changed cell re-renders.
-const Cell = memo(function Cell({ salarieId, name, competenceId, competenceLabel, level, self, objectiveTarget, objectiveState, onOpen }: CellView & {
-  salarieId: string; name: string; competenceId: string; competenceLabel: string; onOpen: OpenCell;
-}) {
-  const v = { level, self, objectiveTarget, objectiveState };
-  return (
-    <td>
-      <button type="button" class={`cell lvl-${level}${objectiveState === 'en_retard' ? ' late' : ''}`} onClick={() => onOpen(salarieId, name, competenceId)} data-testid="matrix-cell">
-        <span aria-hidden="true" class="level-symbol">{LEVEL_INFO[level].symbol}</span>
-        <span aria-hidden="true" class="level-num">{level}</span>
-        {self !== null && <span aria-hidden="true" class="self-mark">A{self}</span>}
-        {objectiveState !== null && objectiveState !== 'atteint' && <span aria-hidden="true" class={`obj-mark ${objectiveState}`}>{OBJECTIVE_STATE_SYMBOLS[objectiveState]}</span>}
-        {/* The name in words, not an aria-label: the visible marks are its short form. */}
-        <span class="sr-only">{cellLabel(name, competenceLabel, v)}</span>
-      </button>
-    </td>
-  );
-});
-
-function viewOf(data: MatrixData, cells: ReadonlyMap<string, MatrixCell>, salarieId: string, competenceId: string, today: string): CellView {
-  const key = matrixKey(salarieId, competenceId);
-  const cell: MatrixCell | undefined = cells.get(key);
-  const level = cell?.level ?? 0;
-  const gap = selfGap(cell);
-  const list = data.objectives.get(key);
-  const o = list === undefined ? undefined : cellObjective(list, level, today);
-  return { level, self: gap?.self ?? null, objectiveTarget: o?.objective.targetLevel ?? null, objectiveState: o?.state ?? null };
-}
-
-// The last screen read per device and view: reopening the matrix paints it at once while the
-// live read refreshes it (a few hundred ms for 5,000 evaluations on a slow tablet).
-const lastScreens = new WeakMap<object, Map<string, MatrixScreenData>>();
-
-function useMatrixScreen(db: DeviceDb, today: string, teamId: string, chosenActivity: string): MatrixScreenData {
+/** The frame of the screen (everything but evaluations); undefined until first read on this device. */
+function useMatrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
   const key = `${today}|${teamId}|${chosenActivity}`;
-  const [value, setValue] = useState<MatrixScreenData>(() => lastScreens.get(db)?.get(key) ?? EMPTY_SCREEN);
+  const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(db)?.get(key) }));
   useEffect(() => {
-    const cached = lastScreens.get(db)?.get(key);
-    if (cached !== undefined) setValue(cached);
-    const sub = liveQuery(() => matrixScreen(db, today, teamId, chosenActivity)).subscribe({
-      next: (v) => {
-        let perDb = lastScreens.get(db);
-        if (perDb === undefined) lastScreens.set(db, perDb = new Map());
-        perDb.set(key, v);
-        setValue(v);
+    const cached = frames.get(db)?.get(key);
+    setValue((v) => (v.key === key ? v : { key, frame: cached }));
+    const sub = liveQuery(() => matrixFrame(db, today, teamId, chosenActivity)).subscribe({
+      next: (frame) => {
+        let perDb = frames.get(db);
+        if (perDb === undefined) frames.set(db, perDb = new Map());
+        perDb.set(key, frame);
+        setValue({ key, frame });
       },
       error: (e: unknown) => console.error('Lecture locale impossible', e),
     });
     return () => sub.unsubscribe();
   }, [db, key]);
-  return value;
+  return value.key === key ? value.frame : frames.get(db)?.get(key);
 }
 
-function viewsOf(data: MatrixData, cells: ReadonlyMap<string, MatrixCell>, today: string, only?: ReadonlySet<string>, base?: Views): Views {
-  const out = base === undefined ? new Map<string, CellView>() : new Map(base.out);
-  let due = base?.due ?? 0; let late = base?.late ?? 0;
-  const count = (v: CellView | undefined, n: number) => {
-    if (v?.objectiveState === 'a_echeance') due += n;
-    if (v?.objectiveState === 'en_retard') late += n;
-  };
-  const keys = only ?? data.members.flatMap((s) => data.competences.map((c) => matrixKey(s.id, c.id)));
-  for (const key of keys) {
-    if (only !== undefined && !out.has(key)) continue;
-    count(out.get(key), -1);
-    const [salarieId = '', competenceId = ''] = key.split('|');
-    const v = viewOf(data, cells, salarieId, competenceId, today);
-    count(v, 1);
-    out.set(key, v);
+/**
+ * The levels of these salariés, one liveQuery each; null until every one has been read once (from
+ * memory or IndexedDB), so the grid never shows 0 for a level not read yet. Answers arriving
+ * together (first open, a sync page) are folded into one render.
+ */
+function useLevels(db: DeviceDb, ids: readonly string[]): Levels | null {
+  const key = ids.join(',');
+  const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(db, ids) }));
+  useEffect(() => {
+    let cache = levelsCache.get(db);
+    if (cache === undefined) levelsCache.set(db, cache = new Map());
+    const perDb = cache;
+    const current = new Map<string, SalarieLevels>();
+    for (const id of ids) { const v = perDb.get(id); if (v !== undefined) current.set(id, v); }
+    const complete = () => current.size === ids.length;
+    setState((s) => (s.key === key && s.map !== null ? s : { key, map: complete() ? new Map(current) : null }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => { timer = undefined; if (complete()) setState({ key, map: new Map(current) }); };
+    const subs = ids.map((id) => liveQuery(() => levelsOf(db, id)).subscribe({
+      next: (v) => {
+        const prev = current.get(id);
+        // The first answer after reopening usually equals what memory showed: no render.
+        if (prev !== undefined && sameLevels(prev, v)) return;
+        perDb.set(id, v);
+        current.set(id, v);
+        timer ??= setTimeout(flush, 0);
+      },
+      error: (e: unknown) => console.error('Lecture locale impossible', e),
+    }));
+    return () => { for (const s of subs) s.unsubscribe(); if (timer !== undefined) clearTimeout(timer); };
+  }, [db, key]);
+  return state.key === key ? state.map : cachedLevels(db, ids);
+}
+
+function cachedLevels(db: DeviceDb, ids: readonly string[]): Levels | null {
+  const cache = levelsCache.get(db);
+  if (cache === undefined) return ids.length === 0 ? new Map() : null;
+  const out = new Map<string, SalarieLevels>();
+  for (const id of ids) {
+    const v = cache.get(id);
+    if (v === undefined) return null;
+    out.set(id, v);
   }
-  return { out, due, late };
+  return out;
 }
 
-interface Views { out: Map<string, CellView>; due: number; late: number }
+/** The levels read, with the levels chosen but not read back yet (optimistic) folded in. */
+function withPending(read: Levels, saved: readonly Evaluation[]): Levels {
+  const pending = new Map<string, Evaluation[]>();
+  for (const e of saved) {
+    const l = read.get(e.salarieId);
+    if (l === undefined || l.evaluations.some((x) => x.id === e.id)) continue;
+    const list = pending.get(e.salarieId);
+    if (list === undefined) pending.set(e.salarieId, [e]); else list.push(e);
+  }
+  if (pending.size === 0) return read;
+  const out = new Map(read);
+  for (const [salarieId, list] of pending) {
+    const base = read.get(salarieId)!;
+    out.set(salarieId, { evaluations: [...base.evaluations, ...list], cells: withEvaluations(base.cells, list) });
+  }
+  return out;
+}
+
+function viewOf(levels: Levels, objectives: ReadonlyMap<string, Objective[]>, salarieId: string, competenceId: string, today: string): CellView {
+  const key = matrixKey(salarieId, competenceId);
+  const cell = levels.get(salarieId)?.cells.get(key);
+  const level = cell?.level ?? 0;
+  const gap = selfGap(cell);
+  const list = objectives.get(key);
+  const o = list === undefined ? undefined : cellObjective(list, level, today);
+  return { level, self: gap?.self ?? null, objectiveTarget: o?.objective.targetLevel ?? null, objectiveState: o?.state ?? null };
+}
+
+/** Objectives due and late in the grid shown (objectives are few: walk them, not the 1,800 cells). */
+function objectiveCounts(frame: MatrixFrame, levels: Levels, today: string): { due: number; late: number } {
+  const shown = new Set(frame.competences.map((c) => c.id));
+  let due = 0; let late = 0;
+  for (const list of frame.objectives.values()) {
+    const first = list[0];
+    if (first === undefined || !shown.has(first.competenceId)) continue;
+    const state = viewOf(levels, frame.objectives, first.salarieId, first.competenceId, today).objectiveState;
+    if (state === 'a_echeance') due++;
+    if (state === 'en_retard') late++;
+  }
+  return { due, late };
+}
+
+const NO_MEMBERS: Rec[] = [];
 
 export function Matrice() {
   const services = useServices();
@@ -118,31 +155,62 @@ export function Matrice() {
   const [chosenActivity, setActivity] = useState('');
   const [open, setOpen] = useState<CellTarget | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  // Levels saved here, shown as soon as the local write resolves rather than after the re-read.
+  const [failure, setFailure] = useState<string | null>(null);
+  // Levels chosen on this screen: shown at the tap, dropped again if their write fails.
   const [saved, setSaved] = useState<Evaluation[]>([]);
-  const screen = useMatrixScreen(db, today, teamId, chosenActivity);
-  const { activities: acts, activityId, data, names } = screen;
-  const teams = data.teams;
-  const base = useMemo(() => viewsOf(data, data.cells, today), [data, today]);
-  const { cells, views, evaluations } = useMemo(() => {
-    const read = new Set(data.evaluations.map((e) => e.id));
-    const pending = saved.filter((e) => !read.has(e.id));
-    if (pending.length === 0) return { cells: data.cells, views: base, evaluations: data.evaluations };
-    const patched = withEvaluations(data.cells, pending);
-    const touched = new Set(pending.map((e) => matrixKey(e.salarieId, e.competenceId)));
-    return { cells: patched, views: viewsOf(data, patched, today, touched, base), evaluations: [...data.evaluations, ...pending] };
-  }, [data, base, saved, today]);
-  const counts = views;
-  const byCompetence = useMemo(() => new Map(data.competences.map((c) => [c.id, c])), [data.competences]);
-  const onOpen = useCallback<OpenCell>((salarieId, salarieName, competenceId) => {
-    const competence = byCompetence.get(competenceId);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const alive = useRef(true);
+  useEffect(() => () => { alive.current = false; }, []);
+
+  const frame = useMatrixFrame(db, today, teamId, chosenActivity);
+  const members = frame?.members ?? NO_MEMBERS;
+  const ids = useMemo(() => members.map((m) => m.id), [members]);
+  const gridMembers = useMemo<GridMember[]>(() => members.map((m) => ({ id: m.id, name: fullName(m) })), [members]);
+  const read = useLevels(db, ids);
+  const levels = useMemo(() => (read === null ? null : withPending(read, saved)), [read, saved]);
+  const objectives = frame?.objectives;
+  const viewAt = useCallback((salarieId: string, competenceId: string) => (
+    levels === null || objectives === undefined ? EMPTY_VIEW : viewOf(levels, objectives, salarieId, competenceId, today)
+  ), [levels, objectives, today]);
+  const counts = useMemo(() => (frame === undefined || levels === null ? { due: 0, late: 0 } : objectiveCounts(frame, levels, today)), [frame, levels, today]);
+  const competences = frame?.competences;
+  const onOpen = useCallback((salarieId: string, salarieName: string, competenceId: string) => {
+    const competence = competences?.find((c) => c.id === competenceId);
     if (competence === undefined) return;
     setStatus(null);
     setOpen({ salarieId, salarieName, competence });
-  }, [byCompetence]);
+  }, [competences]);
   if (user === undefined) return null;
 
+  function choose(target: CellTarget, e: Evaluation) {
+    if (user === undefined) return;
+    // Shown and closed now; the write follows (≈ 100 ms at CPU ×4 on a loaded tablet).
+    setSaved((list) => [...list, e]);
+    setOpen(null);
+    setStatus(null);
+    setFailure(null);
+    setFocusRequest((n) => n + 1);
+    services.write('evaluation', e.id, {
+      structureId: user.structureId, salarieId: e.salarieId, competenceId: e.competenceId, level: e.level, context: e.context,
+      date: e.date, evaluatorId: e.evaluatorId, ...(e.comment === '' ? {} : { comment: e.comment }),
+    }).then(
+      () => { if (alive.current) setStatus(`Enregistré : ${target.salarieName} — ${target.competence.label} : ${LEVEL_INFO[toLevel(e.level)].label}.`); },
+      (err: unknown) => {
+        if (!alive.current) return;
+        setSaved((list) => list.filter((x) => x.id !== e.id));
+        const reason = writeErrorMessage(err);
+        setFailure(`Niveau non enregistré pour ${target.salarieName} — ${target.competence.label}. ${reason}${/[.!?]$/.test(reason) ? '' : '.'} La case garde son niveau précédent.`);
+        const context: EvaluatorContext = (EVALUATOR_CONTEXTS as readonly string[]).includes(e.context) ? (e.context as EvaluatorContext) : 'production';
+        // Offer the same choice again, unless the user already opened another cell.
+        setOpen((o) => o ?? { ...target, retry: { context, comment: e.comment } });
+      },
+    );
+  }
+
+  const teams = frame?.teams ?? [];
+  const acts = frame?.activities ?? [];
   const openTarget = open;
+  const openLevels = openTarget === null ? undefined : levels?.get(openTarget.salarieId);
   return (
     <section aria-labelledby="matrix-title" class="matrix-screen">
       <h2 id="matrix-title">Matrice de positionnement</h2>
@@ -156,7 +224,7 @@ export function Matrice() {
         </div>
         <div class="field">
           <label for="matrix-activity">Activité</label>
-          <select id="matrix-activity" value={activityId} onChange={(e) => { setActivity(e.currentTarget.value); setOpen(null); }}>
+          <select id="matrix-activity" value={frame?.activityId ?? ''} onChange={(e) => { setActivity(e.currentTarget.value); setOpen(null); }}>
             {acts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </div>
@@ -167,52 +235,28 @@ export function Matrice() {
         <span>{OBJECTIVE_STATE_SYMBOLS.a_echeance} objectif à échéance ({counts.due})</span>
         <span>{OBJECTIVE_STATE_SYMBOLS.en_retard} objectif en retard ({counts.late})</span>
       </p>
+      {failure !== null && <p class="banner error" role="alert">{failure}</p>}
       {status !== null && <p class="banner info" role="status">{status}</p>}
-      {openTarget !== null && (
+      {openTarget !== null && frame !== undefined && (
         <CellPanel
+          key={`${openTarget.salarieId}|${openTarget.competence.id}|${openTarget.retry === undefined ? '' : 'retry'}`}
           target={openTarget}
-          cell={cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}
-          evaluations={evaluations}
-          names={names}
+          cell={openLevels?.cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}
+          evaluations={openLevels?.evaluations ?? []}
+          names={frame.names}
           evaluatorId={user.id}
-          structureId={user.structureId}
-          onClose={() => setOpen(null)}
-          onSaved={(m, e) => { setSaved((list) => [...list, e]); setStatus(m); setOpen(null); }}
+          onClose={() => { setOpen(null); setFocusRequest((n) => n + 1); }}
+          onChoose={(e) => choose(openTarget, e)}
         />
       )}
-      {data.members.length === 0 || data.competences.length === 0 ? (
-        <p>{data.members.length === 0 ? 'Aucun salarié dans cette équipe sur cette tablette.' : 'Aucune compétence pour cette activité : complétez le référentiel.'}</p>
-      ) : (
-        <div class="matrix-scroll" tabIndex={0} aria-label="Grille des niveaux (défile horizontalement)">
-          <table class="matrix">
-            <caption class="sr-only">Niveaux par salarié et par compétence</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="corner">Salarié</th>
-                {data.competences.map((c) => (
-                  <th key={c.id} scope="col" class="comp-head" title={c.description}>
-                    <span class="comp-label">{c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}{c.label}{c.safetyCritical && <span class="safety" title="Critique pour la sécurité"> ⚠<span class="sr-only"> (critique pour la sécurité)</span></span>}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((s: Rec) => {
-                const name = fullName(s);
-                return (
-                  <tr key={s.id}>
-                    <th scope="row" class="who"><a href={`#/salarie/${s.id}/parcours`}>{name}</a></th>
-                    {data.competences.map((c) => {
-                      const v = views.out.get(matrixKey(s.id, c.id)) ?? viewOf(data, cells, s.id, c.id, today);
-                      return <Cell key={c.id} salarieId={s.id} name={name} competenceId={c.id} competenceLabel={c.label} {...v} onOpen={onOpen} />;
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {frame === undefined ? <p>Lecture de la tablette…</p>
+        : members.length === 0 || frame.competences.length === 0 ? (
+          <p>{members.length === 0 ? 'Aucun salarié dans cette équipe sur cette tablette.' : 'Aucune compétence pour cette activité : complétez le référentiel.'}</p>
+        ) : levels === null ? <p>Lecture des niveaux…</p> : (
+          <MatrixGrid members={gridMembers} competences={frame.competences} viewAt={viewAt} onOpen={onOpen} focusRequest={focusRequest} />
+        )}
     </section>
   );
 }
+
+const EMPTY_VIEW: CellView = { level: 0, self: null, objectiveTarget: null, objectiveState: null };

@@ -1,6 +1,7 @@
-// The reads of the competence screens over the device's tables: the matrix screen in one read
-// (activities, teams, names, then competences, evaluations and objectives of the members), and
-// one salarié's progress. Pure derivations live in src/domain.
+// The reads of the competence screens over the device's tables: the matrix screen's frame in one
+// read (activities, teams, names, competences, objectives), its evaluations per salarié (so a write
+// re-reads one salarié, not the whole team), and one salarié's progress. Pure derivations live in
+// src/domain. matrixData (everything at once) stays for the benchmark's query figure.
 import { entityTable, type DeviceDb } from '../../client/db';
 import { currentLevels, type EvaluationLike, type MatrixCell } from '../../domain/rules/matrix';
 import { liveAll, str, teamsWithMembers, userNames, type Rec, type TeamView } from '../queries';
@@ -116,24 +117,55 @@ export async function matrixData(db: DeviceDb, today: string, teamId: string, ac
   return matrixOf(db, await teamsWithMembers(db, today), teamId, activityId);
 }
 
-export interface MatrixScreenData {
+export interface MatrixFrame {
   activities: Activity[];
   /** The activity shown: the chosen one, else the team's own (or the only team's), else the first. */
   activityId: string;
-  data: MatrixData;
+  teams: TeamView[];
+  members: Rec[];
+  competences: Competence[];
+  objectives: Map<string, Objective[]>;
   names: Map<string, string>;
 }
 
 /**
- * The whole matrix screen in one read, so that it renders once, not once per answer (activities,
- * then teams, then the matrix of the activity they imply).
+ * The matrix screen without its evaluations, in one read so that it renders once: activities,
+ * teams, names, the activity's competences and the members' objectives. Small tables only: the
+ * evaluations (thousands) are read per salarié by levelsOf, so that a write re-reads one salarié.
  */
-export async function matrixScreen(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixScreenData> {
+export async function matrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixFrame> {
   const [acts, teams, names] = await Promise.all([activities(db), teamsWithMembers(db, today), userNames(db)]);
   const team = teamId === '' ? (teams.length === 1 ? teams[0] : undefined) : teams.find((t) => t.team.id === teamId);
   const teamActivity = str(team?.team, 'activityId');
   const activityId = chosenActivity !== '' ? chosenActivity : teamActivity !== '' ? teamActivity : (acts[0]?.id ?? '');
-  return { activities: acts, activityId, data: await matrixOf(db, teams, teamId, activityId), names };
+  const members = distinctMembers(teamId === '' ? teams : teams.filter((t) => t.team.id === teamId));
+  const [competences, objRows] = await Promise.all([
+    activityId === '' ? Promise.resolve([]) : competencesOf(db, activityId),
+    ofSalaries(db, 'objective', members.map((m) => m.id), distinctMembers(teams).length),
+  ]);
+  return { activities: acts, activityId, teams, members, competences, objectives: groupObjectives(objRows), names };
+}
+
+export interface SalarieLevels { evaluations: Evaluation[]; cells: Map<string, MatrixCell> }
+
+/**
+ * One salarié's evaluations and current levels (every activity: a competence may be shared). One
+ * `equals` on the salarieId index, i.e. one getAll; a liveQuery over it wakes up only for writes
+ * about this salarié.
+ */
+export async function levelsOf(db: DeviceDb, salarieId: string): Promise<SalarieLevels> {
+  const evaluations = (await bySalaries(db, 'evaluation', [salarieId])).map(toEvaluation);
+  return { evaluations, cells: currentLevels(evaluations) };
+}
+
+/** Same evaluations in the same order (what a re-read that changed nothing returns). */
+export function sameLevels(a: SalarieLevels, b: SalarieLevels): boolean {
+  if (a.evaluations.length !== b.evaluations.length) return false;
+  return a.evaluations.every((e, i) => {
+    const o = b.evaluations[i];
+    return o !== undefined && e.id === o.id && e.level === o.level && e.date === o.date && e.context === o.context
+      && e.competenceId === o.competenceId && e.comment === o.comment && e.evaluatorId === o.evaluatorId;
+  });
 }
 
 /** One salarié's evaluations and objectives, and every competence (for names). */

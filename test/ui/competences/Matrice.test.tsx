@@ -15,7 +15,7 @@ afterEach(cleanup);
 async function setup(wrap?: Parameters<typeof mount>[2]) {
   const m = mount(ETI, <Matrice />, wrap);
   await seedWorld(m.services);
-  await screen.findByRole('table');
+  await screen.findByRole('grid');
   return m;
 }
 
@@ -82,7 +82,8 @@ describe('Matrice de positionnement', () => {
     await evaluate(services, W.sal1, W.tonte, 2, 'production', '2026-11-01');
     await evaluate(services, W.sal1, W.tonte, 2, 'self', '2026-11-03', W.salarieUser);
     await waitFor(() => expect(cell(/^Amina Diallo, Porter les EPI : 2 En cours ; auto-évaluation 4 Maîtrisé/)).toBeTruthy());
-    expect(cell(/^Amina Diallo, Porter les EPI/).textContent).toContain('A4');
+    expect(cell(/^Amina Diallo, Porter les EPI/).firstChild!.textContent).toBe('◑\n2 A4');
+    await waitFor(() => expect(cell(/^Amina Diallo, Tondre une pelouse/).firstChild!.textContent).toBe('◑\n2'));
     expect(cell(/^Amina Diallo, Tondre une pelouse/).querySelector('.sr-only')!.textContent).not.toContain('auto-évaluation');
     fireEvent.click(cell(/^Amina Diallo, Porter les EPI/));
     expect((await screen.findByTestId('self-gap')).textContent).toContain('s’estime plus avancé');
@@ -93,18 +94,57 @@ describe('Matrice de positionnement', () => {
     await services.write('objective', nextId(), { structureId: STRUCTURE_ID, salarieId: W.sal2, competenceId: W.tonte, targetLevel: 3, dueDate: '2026-11-01' });
     await services.write('objective', nextId(), { structureId: STRUCTURE_ID, salarieId: W.sal1, competenceId: W.haie, targetLevel: 2, dueDate: '2026-11-30' });
     await waitFor(() => expect(cell(/^Bruno Martin, Tondre une pelouse.*objectif niveau 3 : en retard/)).toBeTruthy());
-    expect(cell(/^Amina Diallo, Tailler une haie.*objectif niveau 2 : à échéance/)).toBeTruthy();
+    expect(cell(/^Bruno Martin, Tondre une pelouse/).textContent).toMatch(/^○⚠\n0/);
+    expect(cell(/^Bruno Martin, Tondre une pelouse/).classList.contains('late')).toBe(true);
+    expect(cell(/^Amina Diallo, Tailler une haie.*objectif niveau 2 : à échéance/).textContent).toMatch(/^○⏳\n0/);
     expect(screen.getByText(/objectif en retard \(1\)/)).toBeTruthy();
   });
 
-  it('says so when a save is refused, and keeps the panel open', async () => {
+  it('shows the new level at the tap, before the write resolves, and says « Enregistré » once it has', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    let hold = false;
+    await setup((base) => ({ write: async (e, i, set) => { if (hold) await held; await base.write(e, i, set); } }));
+    hold = true;
+    fireEvent.click(cell(/^Bruno Martin, Tondre une pelouse : 0/));
+    fireEvent.click(await screen.findByRole('button', { name: /^3 · Acquis/ }));
+    // Shown and closed at once, while the write is still waiting.
+    await waitFor(() => expect(cell(/^Bruno Martin, Tondre une pelouse : 3 Acquis/)).toBeTruthy());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    release();
+    await screen.findByText('Enregistré : Bruno Martin — Tondre une pelouse : Acquis.');
+    expect(cell(/^Bruno Martin, Tondre une pelouse : 3 Acquis/)).toBeTruthy();
+  });
+
+  it('says so when a save is refused, puts the previous level back and offers the same choice again', async () => {
     let refuse = false;
-    await setup((base) => ({ write: async (e, i, set) => { if (refuse) throw new ValidationError('level', 'Niveau : niveau de 0 à 4'); await base.write(e, i, set); } }));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => { release = r; });
+    const { services } = await setup((base) => ({
+      write: async (e, i, set) => { if (refuse) { await held; throw new ValidationError('level', 'Niveau : niveau de 0 à 4'); } await base.write(e, i, set); },
+    }));
+    await evaluate(services, W.sal1, W.tonte, 2, 'production', '2026-11-02');
+    await waitFor(() => expect(cell(/^Amina Diallo, Tondre une pelouse : 2 En cours/)).toBeTruthy());
     refuse = true;
     fireEvent.click(cell(/^Amina Diallo, Tondre une pelouse/));
     const panel = await screen.findByRole('dialog');
+    fireEvent.click(within(panel).getByLabelText('Séquence AFEST'));
+    fireEvent.input(within(panel).getByLabelText('Commentaire (facultatif)'), { target: { value: 'Tond seule le talus.' } });
     fireEvent.click(within(panel).getByRole('button', { name: /^4 · Maîtrisé/ }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Saisie invalide : Niveau : niveau de 0 à 4');
-    expect(screen.getByRole('dialog')).toBeTruthy();
+    // Optimistic: the chosen level shows while the write runs…
+    await waitFor(() => expect(cell(/^Amina Diallo, Tondre une pelouse : 4 Maîtrisé/)).toBeTruthy());
+    release();
+    // …and goes back when it fails, with the reason in French.
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Niveau non enregistré pour Amina Diallo — Tondre une pelouse. Saisie invalide : Niveau : niveau de 0 à 4. La case garde son niveau précédent.',
+    );
+    await waitFor(() => expect(cell(/^Amina Diallo, Tondre une pelouse : 2 En cours/)).toBeTruthy());
+    // The panel is back with what was typed, nothing was written, no « Enregistré ».
+    const again = await screen.findByRole('dialog');
+    expect((within(again).getByLabelText('Séquence AFEST') as HTMLInputElement).checked).toBe(true);
+    expect((within(again).getByLabelText('Commentaire (facultatif)') as HTMLInputElement).value).toBe('Tond seule le talus.');
+    expect(await services.db.table('evaluation').count()).toBe(1);
+    expect(screen.queryByText(/^Enregistré/)).toBeNull();
   });
 });
