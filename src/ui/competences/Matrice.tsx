@@ -26,7 +26,7 @@ import { useExternal } from '../hooks/useExternal';
 import { isoDay } from '../format';
 import { fullName, str, type Rec } from '../queries';
 import { writeErrorMessage } from '../components/writeError';
-import { levelsOf, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
+import { levelsOf, levelsOfMany, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
 import { CellPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './CellPanel';
 import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
 
@@ -61,7 +61,7 @@ function useMatrixFrame(db: DeviceDb, today: string, teamId: string, chosenActiv
  * memory or IndexedDB), so the grid never shows 0 for a level not read yet. Answers arriving
  * together (first open, a sync page) are folded into one render.
  */
-function useLevels(db: DeviceDb, ids: readonly string[]): Levels | null {
+function useLevels(db: DeviceDb, ids: readonly string[], onDevice: number): Levels | null {
   const key = ids.join(',');
   const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(db, ids) }));
   useEffect(() => {
@@ -73,19 +73,36 @@ function useLevels(db: DeviceDb, ids: readonly string[]): Levels | null {
     const complete = () => current.size === ids.length;
     setState((s) => (s.key === key && s.map !== null ? s : { key, map: complete() ? new Map(current) : null }));
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const flush = () => { timer = undefined; if (complete()) setState({ key, map: new Map(current) }); };
-    const subs = ids.map((id) => liveQuery(() => levelsOf(db, id)).subscribe({
-      next: (v) => {
-        const prev = current.get(id);
-        // The first answer after reopening usually equals what memory showed: no render.
-        if (prev !== undefined && sameLevels(prev, v)) return;
-        perDb.set(id, v);
-        current.set(id, v);
-        timer ??= setTimeout(flush, 0);
-      },
-      error: (e: unknown) => console.error('Lecture locale impossible', e),
-    }));
-    return () => { for (const s of subs) s.unsubscribe(); if (timer !== undefined) clearTimeout(timer); };
+    let subs: { unsubscribe(): void }[] = [];
+    const observe = () => {
+      subs = ids.map((id) => liveQuery(() => levelsOf(db, id)).subscribe({
+        next: (v) => {
+          const prev = current.get(id);
+          // The first answer usually equals what memory or the plain read showed: no render.
+          if (prev !== undefined && sameLevels(prev, v)) return;
+          perDb.set(id, v);
+          current.set(id, v);
+          timer ??= setTimeout(flush, 0);
+        },
+        error: (e: unknown) => console.error('Lecture locale impossible', e),
+      }));
+    };
+    const missing = ids.filter((id) => !current.has(id));
+    if (missing.length === 0) observe();
+    else {
+      // Nothing in memory (first open): one plain read paints first; a liveQuery's first read
+      // also records every key it returned, which made the cold open about twice as long.
+      levelsOfMany(db, missing, onDevice).then((read) => {
+        if (stopped) return;
+        for (const [id, v] of read) { perDb.set(id, v); current.set(id, v); }
+        flush();
+        observe();
+      }, (e: unknown) => { console.error('Lecture locale impossible', e); if (!stopped) observe(); });
+    }
+    return () => { stopped = true; for (const s of subs) s.unsubscribe(); if (timer !== undefined) clearTimeout(timer); };
+    // onDevice only chooses how to read: not a reason to read again.
   }, [db, key]);
   return state.key === key ? state.map : cachedLevels(db, ids);
 }
@@ -166,7 +183,7 @@ export function Matrice() {
   const members = frame?.members ?? NO_MEMBERS;
   const ids = useMemo(() => members.map((m) => m.id), [members]);
   const gridMembers = useMemo<GridMember[]>(() => members.map((m) => ({ id: m.id, name: fullName(m) })), [members]);
-  const read = useLevels(db, ids);
+  const read = useLevels(db, ids, frame?.onDevice ?? 0);
   const levels = useMemo(() => (read === null ? null : withPending(read, saved)), [read, saved]);
   const objectives = frame?.objectives;
   const viewAt = useCallback((salarieId: string, competenceId: string) => (

@@ -126,6 +126,8 @@ export interface MatrixFrame {
   competences: Competence[];
   objectives: Map<string, Objective[]>;
   names: Map<string, string>;
+  /** How many salariés this device holds (chooses how to read several salariés' rows). */
+  onDevice: number;
 }
 
 /**
@@ -143,7 +145,7 @@ export async function matrixFrame(db: DeviceDb, today: string, teamId: string, c
     activityId === '' ? Promise.resolve([]) : competencesOf(db, activityId),
     ofSalaries(db, 'objective', members.map((m) => m.id), distinctMembers(teams).length),
   ]);
-  return { activities: acts, activityId, teams, members, competences, objectives: groupObjectives(objRows), names };
+  return { activities: acts, activityId, teams, members, competences, objectives: groupObjectives(objRows), names, onDevice: distinctMembers(teams).length };
 }
 
 export interface SalarieLevels { evaluations: Evaluation[]; cells: Map<string, MatrixCell> }
@@ -156,6 +158,16 @@ export interface SalarieLevels { evaluations: Evaluation[]; cells: Map<string, M
 export async function levelsOf(db: DeviceDb, salarieId: string): Promise<SalarieLevels> {
   const evaluations = (await bySalaries(db, 'evaluation', [salarieId])).map(toEvaluation);
   return { evaluations, cells: currentLevels(evaluations) };
+}
+
+/**
+ * Several salariés' levels in one plain read (not observed): the first paint of a matrix with
+ * nothing in memory. Most of the device's salariés: one getAll of the table, grouped here.
+ */
+export async function levelsOfMany(db: DeviceDb, salarieIds: string[], onDevice: number): Promise<Map<string, SalarieLevels>> {
+  const bySalarie = new Map<string, Evaluation[]>(salarieIds.map((id) => [id, []]));
+  for (const r of await ofSalaries(db, 'evaluation', salarieIds, onDevice)) bySalarie.get(str(r, 'salarieId'))?.push(toEvaluation(r));
+  return new Map([...bySalarie].map(([id, evaluations]) => [id, { evaluations, cells: currentLevels(evaluations) }]));
 }
 
 /** Same evaluations in the same order (what a re-read that changed nothing returns). */
