@@ -189,6 +189,8 @@ export function Matrice() {
   const viewAt = useCallback((salarieId: string, competenceId: string) => (
     levels === null || objectives === undefined ? EMPTY_VIEW : viewOf(levels, objectives, salarieId, competenceId, today)
   ), [levels, objectives, today]);
+  const rowVersion = useCallback((salarieId: string) => levels?.get(salarieId), [levels]);
+  const version = useMemo(() => ({ objectives, today }), [objectives, today]);
   const counts = useMemo(() => (frame === undefined || levels === null ? { due: 0, late: 0 } : objectiveCounts(frame, levels, today)), [frame, levels, today]);
   const competences = frame?.competences;
   const onOpen = useCallback((salarieId: string, salarieName: string, competenceId: string) => {
@@ -207,7 +209,10 @@ export function Matrice() {
     setStatus(null);
     setFailure(null);
     setFocusRequest((n) => n + 1);
-    services.write('evaluation', e.id, {
+    // The write starts in the next task, so the render above (a microtask) is not queued behind
+    // the write's own script (clock, validation, Dexie). Never cancelled: leaving the screen at
+    // once must not lose the level.
+    const write = () => services.write('evaluation', e.id, {
       structureId: user.structureId, salarieId: e.salarieId, competenceId: e.competenceId, level: e.level, context: e.context,
       date: e.date, evaluatorId: e.evaluatorId, ...(e.comment === '' ? {} : { comment: e.comment }),
     }).then(
@@ -222,6 +227,7 @@ export function Matrice() {
         setOpen((o) => o ?? { ...target, retry: { context, comment: e.comment } });
       },
     );
+    setTimeout(() => void write(), 0);
   }
 
   const teams = frame?.teams ?? [];
@@ -270,7 +276,7 @@ export function Matrice() {
         : members.length === 0 || frame.competences.length === 0 ? (
           <p>{members.length === 0 ? 'Aucun salarié dans cette équipe sur cette tablette.' : 'Aucune compétence pour cette activité : complétez le référentiel.'}</p>
         ) : levels === null ? <p>Lecture des niveaux…</p> : (
-          <MatrixGrid members={gridMembers} competences={frame.competences} viewAt={viewAt} onOpen={onOpen} focusRequest={focusRequest} />
+          <MatrixGrid members={gridMembers} competences={frame.competences} viewAt={viewAt} rowVersion={rowVersion} version={version} onOpen={onOpen} focusRequest={focusRequest} />
         )}
     </section>
   );

@@ -45,31 +45,55 @@ export function cellLabel(name: string, competenceLabel: string, v: CellView): s
   return parts.join(' ; ');
 }
 
-type OpenAt = (row: number, col: number) => void;
-
-// Props are primitives so that, after a level change or a scroll, only new or changed cells render.
 // A cell is lean because layout, not script, was most of the time at CPU ×4 (measured: a span per
 // mark, ::first-line or absolutely placed ::before/::after marks each cost more than the rest of
 // the cell): one text node, « symbol [objective mark] ⏎ number [A + self-assessment] », the words
 // in the aria-label. The .sr-only copy is `hidden` (no layout box): it is there for scripts and
-// tests that read a cell's words, not for screen readers (they get the aria-label).
-const Cell = memo(function Cell({ row, col, name, competenceLabel, level, self, objectiveTarget, objectiveState, tabbable, onOpen }: CellView & {
-  row: number; col: number; name: string; competenceLabel: string; tabbable: boolean; onOpen: OpenAt;
-}) {
-  const label = cellLabel(name, competenceLabel, { level, self, objectiveTarget, objectiveState });
-  const mark = objectiveState !== null && objectiveState !== 'atteint' ? OBJECTIVE_STATE_SYMBOLS[objectiveState] : '';
+// tests that read a cell's words, not for screen readers (they get the aria-label). Cells are plain
+// elements (no component, no listener each: clicks are delegated to the grid); the row is the unit
+// that re-renders.
+function cell(col: number, name: string, competenceLabel: string, v: CellView, tabbable: boolean, key: string) {
+  const label = cellLabel(name, competenceLabel, v);
+  const mark = v.objectiveState !== null && v.objectiveState !== 'atteint' ? OBJECTIVE_STATE_SYMBOLS[v.objectiveState] : '';
   return (
-    <div role="gridcell" aria-colindex={col + 2} class="mcell" style={`left:${NAME_WIDTH + col * CELL}px`}>
-      <button
-        type="button" tabIndex={tabbable ? 0 : -1} aria-label={label} data-testid="matrix-cell" onClick={() => onOpen(row, col)}
-        class={`cell lvl-${level}${objectiveState === 'en_retard' ? ' late' : ''}`}
-      >
-        {`${LEVEL_INFO[level].symbol}${mark}\n${level}${self === null ? '' : ` A${self}`}`}
+    <div key={key} role="gridcell" aria-colindex={col + 2} class="mcell" style={`left:${NAME_WIDTH + col * CELL}px`}>
+      <button type="button" tabIndex={tabbable ? 0 : -1} aria-label={label} data-testid="matrix-cell" class={`cell lvl-${v.level}${v.objectiveState === 'en_retard' ? ' late' : ''}`}>
+        {`${LEVEL_INFO[v.level].symbol}${mark}\n${v.level}${v.self === null ? '' : ` A${v.self}`}`}
         <span class="sr-only" hidden>{label}</span>
       </button>
     </div>
   );
-});
+}
+
+interface RowProps {
+  row: number;
+  member: GridMember;
+  competences: readonly Competence[];
+  cols: readonly number[];
+  /** The column of the tab stop when it is in this row, else -1. */
+  activeCol: number;
+  /** Changes when this row's levels changed (the salarié's levels object). */
+  rowVersion: unknown;
+  /** Changes when something every row shows changed (objectives, the day). */
+  version: unknown;
+  viewAt(salarieId: string, competenceId: string): CellView;
+}
+
+// A row re-renders only when its cells, its levels or the tab stop in it changed: after a level
+// change, one row; after a scroll, the rows whose columns moved (viewAt is a new function at each
+// change of any salarié, so it is left out of the comparison: rowVersion and version stand for it).
+const Row = memo(function Row({ row, member, competences, cols, activeCol, viewAt }: RowProps) {
+  return (
+    <div role="row" aria-rowindex={row + 2} class="matrix-row" style={`top:${HEAD_HEIGHT + row * CELL}px`}>
+      <div role="rowheader" aria-colindex={1} class="who"><a href={`#/salarie/${member.id}/parcours`}>{member.name}</a></div>
+      {cols.map((c) => {
+        const comp = competences[c]!;
+        return cell(c, member.name, comp.label, viewAt(member.id, comp.id), c === activeCol, comp.id);
+      })}
+    </div>
+  );
+}, (a: RowProps, b: RowProps) => a.row === b.row && a.member === b.member && a.competences === b.competences && a.activeCol === b.activeCol
+  && a.rowVersion === b.rowVersion && a.version === b.version && a.cols.length === b.cols.length && a.cols.every((c, i) => c === b.cols[i]));
 
 const ColumnHeader = memo(function ColumnHeader({ col, competence }: { col: number; competence: Competence }) {
   const c = competence;
@@ -88,11 +112,15 @@ function indices(r: Range, extra: number | null): number[] {
   return out;
 }
 
-export function MatrixGrid({ members, competences, viewAt, onOpen, focusRequest }: {
+export function MatrixGrid({ members, competences, viewAt, rowVersion, version, onOpen, focusRequest }: {
   members: readonly GridMember[];
   competences: readonly Competence[];
   /** The cell's current view (levels, self-assessment, objective); called for rendered cells only. */
   viewAt(salarieId: string, competenceId: string): CellView;
+  /** Changes when a salarié's levels changed: only that row renders again. */
+  rowVersion(salarieId: string): unknown;
+  /** Changes when what every row shows changed (objectives, the day). */
+  version: unknown;
   onOpen(salarieId: string, name: string, competenceId: string): void;
   /** Changes when the cell panel closed: focus goes back to the active cell. */
   focusRequest: number;
@@ -173,13 +201,20 @@ export function MatrixGrid({ members, competences, viewAt, onOpen, focusRequest 
     // Only a new request moves focus here, not a move of the active cell (that has its own effect).
   }, [focusRequest]);
 
-  const openAt = useCallback<OpenAt>((row, col) => {
+  // One listener for every cell: the row and column come from the ARIA indices.
+  function onClick(e: MouseEvent) {
+    const button = e.target instanceof Element ? e.target.closest('button.cell') : null;
+    const gc = button?.parentElement;
+    const rowEl = gc?.parentElement;
+    if (gc == null || rowEl == null) return;
+    const row = Number(rowEl.getAttribute('aria-rowindex')) - 2;
+    const col = Number(gc.getAttribute('aria-colindex')) - 2;
     const m = members[row];
     const c = competences[col];
     if (m === undefined || c === undefined) return;
     setActive({ row, col });
     onOpen(m.id, m.name, c.id);
-  }, [members, competences, onOpen]);
+  }
 
   function onKeyDown(e: KeyboardEvent) {
     if (!GRID_KEYS.has(e.key) || !(e.target instanceof HTMLElement) || e.target.closest('[role="gridcell"]') === null) return;
@@ -210,7 +245,7 @@ export function MatrixGrid({ members, competences, viewAt, onOpen, focusRequest 
       <div
         role="grid" class="matrix" aria-label="Niveaux par salarié et par compétence" aria-rowcount={rowCount + 1} aria-colcount={colCount + 1}
         style={`width:${NAME_WIDTH + colCount * CELL}px;height:${HEAD_HEIGHT + rowCount * CELL}px;--cell:${CELL}px;--name-w:${NAME_WIDTH}px;--head-h:${HEAD_HEIGHT}px`}
-        onKeyDown={onKeyDown}
+        onKeyDown={onKeyDown} onClick={onClick}
       >
         <div role="row" aria-rowindex={1} class="matrix-head">
           <div role="columnheader" aria-colindex={1} class="corner">Salarié</div>
@@ -221,15 +256,7 @@ export function MatrixGrid({ members, competences, viewAt, onOpen, focusRequest 
           // A row outside the window is here only for the focused cell: render that cell alone.
           const inWindow = r >= rows.start && r < rows.end;
           const cs = !inWindow ? [at.col] : r === at.row && (at.col < cols.start || at.col >= cols.end) ? indices(cols, at.col) : colIdx;
-          return (
-            <div key={m.id} role="row" aria-rowindex={r + 2} class="matrix-row" style={`top:${HEAD_HEIGHT + r * CELL}px`}>
-              <div role="rowheader" aria-colindex={1} class="who"><a href={`#/salarie/${m.id}/parcours`}>{m.name}</a></div>
-              {cs.map((c) => {
-                const comp = competences[c]!;
-                return <Cell key={comp.id} row={r} col={c} name={m.name} competenceLabel={comp.label} {...viewAt(m.id, comp.id)} tabbable={r === at.row && c === at.col} onOpen={openAt} />;
-              })}
-            </div>
-          );
+          return <Row key={m.id} row={r} member={m} competences={competences} cols={cs} activeCol={r === at.row ? at.col : -1} rowVersion={rowVersion(m.id)} version={version} viewAt={viewAt} />;
         })}
       </div>
     </div>
