@@ -127,7 +127,7 @@ function assertVisibleCells(root: HTMLElement): number {
       if (m === null) throw new Error(`cell ${r},${c}: unexpected text « ${text} »`);
       const j = Number(m[2]);
       if (Number(m[3]) !== (j + 2) % 5 || Number(m[4]) !== (j + 3) % 5) throw new Error(`cell ${r},${c}: wrong level « ${text} »`);
-      if (!(cell.firstChild?.textContent ?? '').endsWith(`\n${(j + 2) % 5} A${(j + 3) % 5}`)) throw new Error(`cell ${r},${c}: wrong visible number`);
+      if (!(cell.firstChild?.textContent ?? '').endsWith(`\n${(j + 2) % 5}`) || cell.getAttribute('data-self') !== `A${(j + 3) % 5}`) throw new Error(`cell ${r},${c}: wrong visible number`);
       const rect = cell.getBoundingClientRect();
       const x = boxRect.left + box.clientLeft + NAME_WIDTH + c * CELL - box.scrollLeft;
       const y = boxRect.top + box.clientTop + HEAD_HEIGHT + r * CELL - box.scrollTop;

@@ -47,8 +47,10 @@ export function cellLabel(name: string, competenceLabel: string, v: CellView): s
 
 // A cell is lean because layout, not script, was most of the time at CPU ×4 (measured: a span per
 // mark, ::first-line or absolutely placed ::before/::after marks each cost more than the rest of
-// the cell): one text node, « symbol [objective mark] ⏎ number [A + self-assessment] », the words
-// in the aria-label. The .sr-only copy is `hidden` (no layout box): it is there for scripts and
+// the cell): one text node, « symbol [objective mark] ⏎ number », the words in the aria-label. The
+// self-assessment mark « A3 » is generated content (an inline ::after from data-self): as text it
+// would break label-in-name (WCAG 2.5.3, axe asks for « 2 A3 » inside the name), and the symbols
+// and the number are already in the name's order. The .sr-only copy is `hidden` (no layout box): it is there for scripts and
 // tests that read a cell's words, not for screen readers (they get the aria-label). Cells are plain
 // elements (no component, no listener each: clicks are delegated to the grid); the row is the unit
 // that re-renders.
@@ -57,8 +59,11 @@ function cell(col: number, name: string, competenceLabel: string, v: CellView, t
   const mark = v.objectiveState !== null && v.objectiveState !== 'atteint' ? OBJECTIVE_STATE_SYMBOLS[v.objectiveState] : '';
   return (
     <div key={key} role="gridcell" aria-colindex={col + 2} class="mcell" style={`left:${NAME_WIDTH + col * CELL}px`}>
-      <button type="button" tabIndex={tabbable ? 0 : -1} aria-label={label} data-testid="matrix-cell" class={`cell lvl-${v.level}${v.objectiveState === 'en_retard' ? ' late' : ''}`}>
-        {`${LEVEL_INFO[v.level].symbol}${mark}\n${v.level}${v.self === null ? '' : ` A${v.self}`}`}
+      <button
+        type="button" tabIndex={tabbable ? 0 : -1} aria-label={label} data-testid="matrix-cell" class={`cell lvl-${v.level}${v.objectiveState === 'en_retard' ? ' late' : ''}`}
+        data-self={v.self === null ? undefined : `A${v.self}`}
+      >
+        {`${LEVEL_INFO[v.level].symbol}${mark}\n${v.level}`}
         <span class="sr-only" hidden>{label}</span>
       </button>
     </div>

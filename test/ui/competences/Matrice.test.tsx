@@ -82,8 +82,10 @@ describe('Matrice de positionnement', () => {
     await evaluate(services, W.sal1, W.tonte, 2, 'production', '2026-11-01');
     await evaluate(services, W.sal1, W.tonte, 2, 'self', '2026-11-03', W.salarieUser);
     await waitFor(() => expect(cell(/^Amina Diallo, Porter les EPI : 2 En cours ; auto-évaluation 4 Maîtrisé/)).toBeTruthy());
-    expect(cell(/^Amina Diallo, Porter les EPI/).firstChild!.textContent).toBe('◑\n2 A4');
+    expect(cell(/^Amina Diallo, Porter les EPI/).firstChild!.textContent).toBe('◑\n2');
+    expect(cell(/^Amina Diallo, Porter les EPI/).getAttribute('data-self')).toBe('A4');
     await waitFor(() => expect(cell(/^Amina Diallo, Tondre une pelouse/).firstChild!.textContent).toBe('◑\n2'));
+    expect(cell(/^Amina Diallo, Tondre une pelouse/).hasAttribute('data-self')).toBe(false);
     expect(cell(/^Amina Diallo, Tondre une pelouse/).querySelector('.sr-only')!.textContent).not.toContain('auto-évaluation');
     fireEvent.click(cell(/^Amina Diallo, Porter les EPI/));
     expect((await screen.findByTestId('self-gap')).textContent).toContain('s’estime plus avancé');
