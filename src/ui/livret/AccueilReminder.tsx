@@ -3,13 +3,15 @@
 import { useServices } from '../services';
 import { useLiveQuery } from '../hooks/useLiveQuery';
 import { isoDay } from '../format';
-import { fullName } from '../queries';
+import { fullName, type Rec } from '../queries';
 import { pendingAccueils } from './onboardingData';
 
-export function AccueilReminder() {
+/** `members`: the salariés the screen already read (« Aujourd'hui »), so that only the
+ * checklists are read here; without it, this device's teams are read. */
+export function AccueilReminder({ members }: { members?: readonly Rec[] } = {}) {
   const { db, now } = useServices();
   const today = isoDay(now());
-  const pending = useLiveQuery(() => pendingAccueils(db, today), [today], []);
+  const pending = useLiveQuery(() => pendingAccueils(db, today, members), [today, members], []);
   if (pending.length === 0) return null;
   return (
     <aside class="banner warn" aria-labelledby="accueil-reminder-title" data-testid="accueil-reminder">

@@ -12,12 +12,16 @@ export async function onboardingOf(db: DeviceDb, salarieId: string): Promise<{ r
 
 export interface PendingAccueil { salarie: Rec; done: number; total: number }
 
-/** The salariés of this device's teams whose accueil is incomplete in their first weeks. */
-export async function pendingAccueils(db: DeviceDb, today: string): Promise<PendingAccueil[]> {
-  const [teams, records] = await Promise.all([teamsWithMembers(db, today), liveAll(db, 'onboarding')]);
+/** The salariés of this device's teams (or of `members`, when the screen has them already)
+ * whose accueil is incomplete in their first weeks. */
+export async function pendingAccueils(db: DeviceDb, today: string, members?: readonly Rec[]): Promise<PendingAccueil[]> {
+  const [people, records] = await Promise.all([
+    members ?? teamsWithMembers(db, today).then((teams) => teams.flatMap((t) => t.members)),
+    liveAll(db, 'onboarding'),
+  ]);
   const seen = new Set<string>();
   const out: PendingAccueil[] = [];
-  for (const s of teams.flatMap((t) => t.members)) {
+  for (const s of people) {
     if (seen.has(s.id)) continue;
     seen.add(s.id);
     const state = mergeOnboarding(records.filter((r) => r['salarieId'] === s.id));

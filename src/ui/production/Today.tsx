@@ -39,12 +39,13 @@ export function Today() {
     data.entries.map(timeFacts),
   ) : new Map<string, number>()), [data]);
   useWarmWeeks(data?.teams, user?.id, today);
+  const members = useMemo(() => data?.teams.flatMap((t) => t.members), [data]);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
   return (
     <section aria-labelledby="today-title">
       <h2 id="today-title">Mes équipes aujourd’hui, {longDate(today)}</h2>
       <p class="actions no-print"><a class="button secondary" href="#/chantiers">Chantiers</a></p>
-      <AccueilReminder />
+      <AccueilReminder members={members} />
       {data.teams.length === 0 && <p>Aucune équipe sur cette tablette pour l’instant. Synchronisez quand le réseau est là.</p>}
       {data.teams.map((t) => <TeamToday key={t.team.id} data={data} view={t} spent={spent} structureId={user.structureId} />)}
     </section>
