@@ -2,6 +2,7 @@
 // a slot of that day to put the person on it (or take them off); a day they cannot work shows
 // why and cannot be assigned. « Copier la semaine précédente » repeats last week's slots and
 // people, except those who cannot work that day. Week totals are checked against the contract.
+// Dragging a planned cell onto another is a shortcut (useCellDrag, planDrop).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { addDays } from '../../domain/rules/dates';
@@ -9,10 +10,12 @@ import { frDate } from '../../domain/rules/problem';
 import { contractOn, dayChecks, weekChecks } from '../../domain/production/planning';
 import { mondayOf, workWeek } from '../../domain/production/calendar';
 import { planCopyWeek } from '../../domain/production/copyWeek';
+import { planDrop, type DropSlot } from '../../domain/production/dropPlan';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { useRememberedQuery } from '../hooks/useRememberedQuery';
 import { onIdle } from '../hooks/onIdle';
+import { useCellDrag, type CellRef } from './useCellDrag';
 import { fullName, str, type Rec } from '../queries';
 import { isoDay } from '../format';
 import { writeErrorMessage } from '../components/writeError';
@@ -118,7 +121,37 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
     });
     return { member: m, cells, planned, checks: weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent) };
   }), [view, team, byCell, lookup, plan, days, monday]);
+  const drag = useCellDrag((from, to) => void dropCell(from, to));
   if (view === undefined) return <p>Équipe introuvable sur cette tablette.</p>;
+
+  /** A cell dropped on another: the rule is planDrop's; the writes are taps' (one assignment per slot). */
+  async function dropCell(from: CellRef, to: CellRef) {
+    const asDropSlot = (s: Rec): DropSlot => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null });
+    const fromSlots = (byCell.get(`${from.salarieId}|${from.date}`) ?? []).map((a) => plan.slotById.get(str(a, 'slotId'))).filter((s): s is Rec => s !== undefined).map(asDropSlot);
+    const daySlots = [...plan.slotById.values()].filter((s) => str(s, 'teamId') === teamId && str(s, 'date') === to.date).map(asDropSlot);
+    const alreadyOn = new Set((byCell.get(`${to.salarieId}|${to.date}`) ?? []).map((a) => str(a, 'slotId')));
+    const drop = planDrop(from, to, fromSlots, daySlots, alreadyOn, dayChecks(team.facts.get(to.salarieId) ?? noFacts(to.salarieId), to.date));
+    const who = fullName(view?.members.find((m) => m.id === to.salarieId));
+    const notes = drop.checks.map((c) => c.message).join(' ');
+    if (drop.slotIds.length === 0) {
+      if (drop.checks.length > 0) setMsg({ ok: false, text: `${who}, ${frDate(to.date)} : rien n’a été planifié. ${notes}` });
+      return;
+    }
+    try {
+      for (const slotId of drop.slotIds) {
+        const slot = plan.slotById.get(slotId);
+        const id = uuidv7();
+        const fields = { structureId, salarieId: to.salarieId, slotId, task: `Travaux : ${slotPlace(lookup, slot)}`, hours: slotHours(slot) || null };
+        const before = performance.now();
+        await write('assignment', id, fields);
+        setOps((o) => [...o, { add: { id, _clocks: {}, _deleted: 0, ...fields }, before, after: performance.now() }]);
+      }
+      const n = drop.slotIds.length;
+      setMsg({ ok: true, text: `${who}, ${frDate(to.date)} : ${n} créneau${n > 1 ? 'x' : ''} ajouté${n > 1 ? 's' : ''} (${drop.slotIds.map((id) => slotPlace(lookup, plan.slotById.get(id))).join(', ')}).${notes === '' ? '' : ` ${notes}`}` });
+    } catch (e) {
+      setMsg({ ok: false, text: writeErrorMessage(e) });
+    }
+  }
 
   async function copyPrevious() {
     // Read when tapped, not kept live: the previous week is only needed here.
@@ -162,9 +195,11 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
         <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante →</a>
         <button type="button" onClick={() => void copyPrevious()}>Copier la semaine précédente</button>
       </p>
+      <p class="hint no-print">Touchez une case pour planifier. Raccourci : faites glisser une case (appui long au doigt) sur un autre salarié le même jour, ou sur un autre jour du même salarié.</p>
       {msg !== null && <p class={msg.ok ? 'banner info' : 'banner error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
+      {drag.dragging !== null && <div class="drag-ghost" ref={drag.ghost} aria-hidden="true" style={`transform: translate(${drag.dragging.x + 14}px, ${drag.dragging.y + 14}px)`}>{drag.dragging.label}</div>}
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Planning de la semaine">
-        <table class="week">
+        <table class="week" onPointerDown={drag.onPointerDown} onTouchStart={drag.onTouchStart}>
           <thead>
             <tr><th scope="col">Salarié</th>{days.map((d, i) => <th key={d} scope="col">{DAY_NAMES[i]} {d.slice(8)}/{d.slice(5, 7)}</th>)}<th scope="col">Semaine</th></tr>
           </thead>
@@ -172,11 +207,12 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
             {rows.map(({ member: m, cells, planned, checks }) => (
               <tr key={m.id}>
                 <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
-                {cells.map(({ date: d, text, blocked }, i) => {
+                {cells.map(({ date: d, list, text, blocked }, i) => {
                   const selected = cell?.salarieId === m.id && cell.date === d;
+                  // data-cell names the drop target; data-drag (a planned day) makes it a drag source.
                   return (
-                    <td key={d} class={blocked ? 'blocked' : undefined}>
-                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => setCell(selected ? null : { salarieId: m.id, date: d })}>{text}</button>
+                    <td key={d} class={blocked ? 'blocked' : undefined} data-cell={`${m.id}|${d}`} data-drag={list.length > 0 && !blocked ? `${fullName(m)} · ${text}` : undefined}>
+                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => { if (!drag.clickBlocked()) setCell(selected ? null : { salarieId: m.id, date: d }); }}>{text}</button>
                     </td>
                   );
                 })}

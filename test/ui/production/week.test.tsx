@@ -22,6 +22,16 @@ async function setup(monday?: string, heading = '16\\/11\\/2026') {
 
 afterEach(cleanup);
 
+// jsdom has no PointerEvent: a MouseEvent that carries pointerType, as browsers' do.
+const jsdomWindow = document.defaultView as unknown as { PointerEvent?: unknown };
+if (jsdomWindow.PointerEvent === undefined) {
+  class PointerEventPolyfill extends MouseEvent {
+    readonly pointerType: string;
+    constructor(type: string, init: PointerEventInit = {}) { super(type, init); this.pointerType = init.pointerType ?? 'mouse'; }
+  }
+  jsdomWindow.PointerEvent = PointerEventPolyfill;
+}
+
 describe('Semaine', () => {
   it('warns above the contract hours and refuses a PMSMP day', async () => {
     await setup();
@@ -85,5 +95,40 @@ describe('Semaine', () => {
     const memory = weekMemory(db);
     await waitFor(() => expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined());
     expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
+  });
+
+  it('drags a planned day onto another salarié the same day, and refuses a day they cannot work', async () => {
+    const { db } = await setup();
+    const td = (name: RegExp) => screen.getByRole('button', { name }).closest('td')!;
+    const kevinMon = td(/^Kevin Martin, Lundi/);
+    const jpMon = td(/^Jean-Pierre Morel, Lundi/);
+    const nadiaMon = td(/^Nadia Benali, Lundi/);
+    expect(kevinMon.dataset['drag']).toContain('Kevin Martin');
+    expect(jpMon.dataset['drag']).toBeUndefined(); // nothing planned: nothing to drag
+    const dragTo = async (from: HTMLElement, to: HTMLElement) => {
+      // jsdom has no layout: the point under the pointer is the target cell.
+      document.elementFromPoint = () => to;
+      fireEvent.pointerDown(from.querySelector('button')!, { pointerType: 'mouse', button: 0, clientX: 10, clientY: 10 });
+      fireEvent.pointerMove(document, { pointerType: 'mouse', clientX: 60, clientY: 40 });
+      fireEvent.pointerMove(document, { pointerType: 'mouse', clientX: 80, clientY: 60 });
+      fireEvent.pointerUp(document, { pointerType: 'mouse', clientX: 80, clientY: 60 });
+    };
+    await dragTo(kevinMon, jpMon);
+    await screen.findByText(/Jean-Pierre Morel, 16\/11\/2026 : 1 créneau ajouté \(Parc de la mairie\)/);
+    const jpRows = (await db.table('assignment').toArray()).filter((a) => a.salarieId === IDS.jp && !a._deleted);
+    const kevinRows = (await db.table('assignment').toArray()).filter((a) => a.salarieId === IDS.kevin && !a._deleted);
+    const slotsMon = new Set((await db.table('planningSlot').toArray()).filter((x) => x.date === '2026-11-16').map((x) => x.id));
+    expect(jpRows.filter((a) => slotsMon.has(a.slotId)).map((a) => a.slotId).sort()).toEqual(kevinRows.filter((a) => slotsMon.has(a.slotId)).map((a) => a.slotId).sort());
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Jean-Pierre Morel, Lundi : Parc de la mairie/ })).toBeTruthy());
+    // Nadia is in PMSMP that week: nothing is written, and the reason is given.
+    const before = (await db.table('assignment').count());
+    await dragTo(kevinMon, nadiaMon);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Nadia Benali, 16\/11\/2026 : rien n’a été planifié\. En PMSMP chez Pépinières Durand/);
+    expect(await db.table('assignment').count()).toBe(before);
+    // A tap (no move) still selects the cell, as before.
+    fireEvent.pointerDown(kevinMon.querySelector('button')!, { pointerType: 'mouse', button: 0, clientX: 10, clientY: 10 });
+    fireEvent.pointerUp(document, { pointerType: 'mouse', clientX: 10, clientY: 10 });
+    fireEvent.click(kevinMon.querySelector('button')!);
+    expect(await screen.findByRole('region', { name: /Kevin Martin — 16\/11\/2026/ })).toBeTruthy();
   });
 });
