@@ -42,7 +42,8 @@ function median(xs: number[]): number {
 // 2. Week view and tap-to-saved in Chromium, CPU ×4, on the demo structure with eti1's first team
 // grown to 12 salariés.
 const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-bench-prod-'));
-const server = await startServer({ port: 0, dataDir, demo: true, quiet: true });
+// DIST=other/dist compares another build (A/B) under the same conditions.
+const server = await startServer({ port: 0, dataDir, demo: true, quiet: true, ...(process.env['DIST'] !== undefined ? { distDir: process.env['DIST'] } : {}) });
 await growTeam(server, 12);
 const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {

@@ -18,6 +18,7 @@ import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
 import { onIdle } from '../hooks/onIdle';
+import { WeekView } from './lazyWeekView';
 import { AccueilReminder } from '../livret/AccueilReminder';
 
 type Panel = { kind: 'move'; salarieId: string; slotId: string | null } | { kind: 'task'; salarieId: string; slotId: string };
@@ -52,8 +53,8 @@ export function Today() {
   );
 }
 
-/** Once the home is shown, read this week of each team into memory when the tablet is idle:
- * « Semaine » then opens at once instead of after its reads. */
+/** Once the home is shown, load the week view's code and read this week of each team into
+ * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads. */
 function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
   const { db } = useServices();
   const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
@@ -61,6 +62,7 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
     if (userId === undefined || teamIds === '') return;
     let alive = true;
     const warm = async () => {
+      await WeekView.preload().catch(() => undefined);
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
     };
     const cancel = onIdle(() => void warm());

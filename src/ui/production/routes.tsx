@@ -3,11 +3,11 @@
 import type { SessionUser } from '../../sync/protocol';
 import { Today } from './Today';
 import { lazyScreen } from '../pwa/lazyScreen';
+import { WeekView } from './lazyWeekView';
 
 // Everything but the ETI's home loads on first visit (precached by the service worker), so the
 // first screen's JavaScript stays small.
 const Releve = lazyScreen(() => import('./Releve').then((m) => m.Releve));
-const WeekView = lazyScreen(() => import('./WeekView').then((m) => m.WeekView));
 const DaySheet = lazyScreen(() => import('./DaySheet').then((m) => m.DaySheet));
 const Chantiers = lazyScreen(() => import('./Chantiers').then((m) => m.Chantiers));
 const ChantierEditor = lazyScreen(() => import('./ChantierEditor').then((m) => m.ChantierEditor));

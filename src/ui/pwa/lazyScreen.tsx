@@ -3,9 +3,14 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export type LazyScreen<P extends object> = ComponentType<P> & {
+  /** Loads the screen's code ahead (when idle), so that its first visit renders at once. */
+  preload(): Promise<void>;
+};
+
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | undefined;
-  return function LazyScreen(props: P) {
+  function LazyScreen(props: P) {
     const [Comp, setComp] = useState<ComponentType<P> | undefined>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -20,5 +25,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     if (failed) return <p class="banner warn" role="alert">Cet écran n’a pas pu se charger. Rechargez l’application avec du réseau.</p>;
     if (Comp === undefined) return <p class="hint" role="status">Chargement…</p>;
     return <Comp {...props} />;
+  }
+  LazyScreen.preload = async (): Promise<void> => {
+    if (loaded === undefined) loaded = await load();
   };
+  return LazyScreen;
 }

@@ -10,6 +10,7 @@ import { ServicesContext } from '../../../src/ui/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
 import { weekMemory, weekPlanKey, weekTeamKey } from '../../../src/ui/production/weekData';
+import { WeekView } from '../../../src/ui/production/lazyWeekView';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -38,10 +39,14 @@ describe('Aujourd’hui', () => {
   });
 
   it('reads this week of each team into memory once shown, so « Semaine » opens at once', async () => {
-    const { db } = await setup();
-    const memory = weekMemory(db);
+    const services = await setup();
+    const memory = weekMemory(services.db);
     await waitFor(() => expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4));
     expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
+    // The week view's code is loaded too: its first render is the grid, not « Chargement… ».
+    cleanup();
+    render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
+    expect(screen.getByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ })).toBeTruthy();
   });
 
   it('shows the day per chantier, the absents with their reason and yesterday’s missing hours', async () => {
