@@ -36,8 +36,9 @@ const frames = new WeakMap<DeviceDb, Map<string, MatrixFrame>>();
 const levelsCache = new WeakMap<DeviceDb, Map<string, SalarieLevels>>();
 
 /** The frame of the screen (everything but evaluations); undefined until first read on this device. */
-function useMatrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
-  const key = `${today}|${teamId}|${chosenActivity}`;
+function useMatrixFrame(db: DeviceDb, userId: string, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
+  // The user is in the key: a tablet that changes hands never paints the last user's matrix.
+  const key = `${userId}|${today}|${teamId}|${chosenActivity}`;
   const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(db)?.get(key) }));
   useEffect(() => {
     const cached = frames.get(db)?.get(key);
@@ -179,7 +180,7 @@ export function Matrice() {
   const alive = useRef(true);
   useEffect(() => () => { alive.current = false; }, []);
 
-  const frame = useMatrixFrame(db, today, teamId, chosenActivity);
+  const frame = useMatrixFrame(db, user?.id ?? '', today, teamId, chosenActivity);
   const members = frame?.members ?? NO_MEMBERS;
   const ids = useMemo(() => members.map((m) => m.id), [members]);
   const gridMembers = useMemo<GridMember[]>(() => members.map((m) => ({ id: m.id, name: fullName(m) })), [members]);

@@ -4,7 +4,8 @@
 // salarié's differing self-assessment shown, objectives due and late, and a refused save.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { ServicesContext } from '../../../src/ui/services';
 import { Matrice } from '../../../src/ui/competences/Matrice';
 import { ValidationError } from '../../../src/client/repository';
 import { ETI_ID, STRUCTURE_ID } from '../services';
@@ -22,6 +23,20 @@ async function setup(wrap?: Parameters<typeof mount>[2]) {
 const cell = (name: RegExp) => screen.getByRole('button', { name });
 
 describe('Matrice de positionnement', () => {
+  it('never paints the matrix last read for another user of the tablet', async () => {
+    const { services } = await setup();
+    await waitFor(() => expect(screen.getAllByTestId('matrix-cell').length).toBeGreaterThan(0));
+    cleanup();
+    // Same tablet and database, someone else signed in: the first paint is not the last user's grid.
+    const other = { ...services, session: { get: () => ({ ...ETI, id: '01900000-0000-7000-8000-0000000000ff' }), subscribe: () => () => undefined } };
+    render(<ServicesContext.Provider value={other}><Matrice /></ServicesContext.Provider>);
+    expect(screen.queryAllByTestId('matrix-cell')).toHaveLength(0);
+    // The same user back: painted from memory at once.
+    cleanup();
+    render(<ServicesContext.Provider value={services}><Matrice /></ServicesContext.Provider>);
+    expect(screen.queryAllByTestId('matrix-cell').length).toBeGreaterThan(0);
+  });
+
   it('shows every salarié × competence of the team’s activity with symbol and number, not colour alone', async () => {
     const { services } = await setup();
     await evaluate(services, W.sal1, W.tonte, 3, 'production', '2026-11-02');
