@@ -11,18 +11,28 @@ const shiftMs = weekdayShiftMs();
 
 useAppAndBrowser((a, b) => { app = a; browser = b; }, { shiftMs });
 
-/** A planned cell and, in the same day's column, a colleague's empty cell they may work on. */
-async function dragPair(page: Page): Promise<{ from: Locator; to: Locator; toName: string } | null> {
-  const pair = await page.evaluate(() => {
+/**
+ * A planned cell in view and, in the same day's column, a colleague's empty cell they may work
+ * on: below the screen's edge if `below` and there is one (the drag must scroll), else in view.
+ */
+async function dragPair(page: Page, below = false): Promise<{ from: Locator; to: Locator; toName: string } | null> {
+  const pair = await page.evaluate((wantBelow) => {
     const rows = [...document.querySelectorAll('table.week tbody tr')];
+    // In view and away from the edges, where a held cell would scroll the page.
+    const inView = (c: HTMLElement) => { const r = c.getBoundingClientRect(); return r.top >= 70 && r.bottom <= window.innerHeight - 70; };
+    const found: { from: string; to: string; below: boolean }[] = [];
     for (let col = 1; col <= 5; col++) {
       const cells = rows.map((r) => r.children[col] as HTMLElement | undefined).filter((c): c is HTMLElement => c !== undefined);
-      const from = cells.find((c) => c.dataset['drag'] !== undefined);
-      const to = cells.find((c) => c.dataset['drag'] === undefined && !c.classList.contains('blocked') && (c.textContent ?? '').trim() === '—');
-      if (from !== undefined && to !== undefined) return { from: from.dataset['cell']!, to: to.dataset['cell']! };
+      const from = cells.find((c) => c.dataset['drag'] !== undefined && inView(c));
+      if (from === undefined) continue;
+      for (const to of cells) {
+        if (to.dataset['drag'] !== undefined || to.classList.contains('blocked') || (to.textContent ?? '').trim() !== '—') continue;
+        found.push({ from: from.dataset['cell']!, to: to.dataset['cell']!, below: to.getBoundingClientRect().top > window.innerHeight });
+        if (!wantBelow && inView(to)) return found.at(-1)!;
+      }
     }
-    return null;
-  });
+    return found.find((p) => p.below === wantBelow) ?? null;
+  }, below);
   if (pair === null) return null;
   const to = page.locator(`td[data-cell="${pair.to}"]`);
   const label = (await to.locator('button').getAttribute('aria-label')) ?? '';
@@ -46,16 +56,19 @@ describe('semaine : glisser-déposer', () => {
     await page.locator('table.week tbody tr').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // Mouse: press, move, release on the colleague's empty cell.
-    const first = await dragPair(page);
+    // Mouse: press, move, release on the colleague's empty cell — below the screen's edge when
+    // the team is taller than the screen: held at the edge, the page scrolls to it.
+    const first = (await dragPair(page, true)) ?? (await dragPair(page));
     expect(first).not.toBeNull();
     const a = await centre(first!.from);
-    const b = await centre(first!.to);
     await page.mouse.move(a.x, a.y);
     await page.mouse.down();
     await page.mouse.move(a.x + 20, a.y + 10, { steps: 3 });
     await page.locator('.drag-ghost').waitFor();
-    await page.mouse.move(b.x, b.y, { steps: 8 });
+    await page.mouse.move(a.x, 795, { steps: 5 });
+    await expect.poll(async () => (await first!.to.boundingBox())!.y + 60 < 740, { timeout: 10_000 }).toBe(true);
+    const b = await centre(first!.to);
+    await page.mouse.move(b.x, b.y, { steps: 4 });
     await page.mouse.up();
     await page.getByRole('status').getByText(new RegExp(`^${first!.toName}, .* créneaux? ajoutés? \\(`)).waitFor();
     await expect.poll(() => first!.to.locator('button').getAttribute('aria-label')).not.toMatch(/: —$/);
@@ -65,8 +78,8 @@ describe('semaine : glisser-déposer', () => {
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     const second = await dragPair(page);
     expect(second).not.toBeNull();
-    const c = await centre(second!.from);
-    const d = await centre(second!.to);
+    let c = await centre(second!.from);
+    let d = await centre(second!.to);
     const before = await second!.to.locator('button').getAttribute('aria-label');
     // (It then rests longer than a long press, and goes on: still a scroll.)
     await touch(cdp, 'touchStart', c);
@@ -78,14 +91,17 @@ describe('semaine : glisser-déposer', () => {
     expect(await page.locator('.drag-ghost').count()).toBe(0);
     expect(await second!.to.locator('button').getAttribute('aria-label')).toBe(before);
 
-    // A long press lifts the cell; the drop plans the colleague.
+    // A long press lifts the cell; the drop plans the colleague. (Positions again: that was a scroll.)
+    const third = (await dragPair(page))!;
+    c = await centre(third.from);
+    d = await centre(third.to);
     await touch(cdp, 'touchStart', c);
     await page.waitForTimeout(600);
     await page.locator('.drag-ghost').waitFor();
     for (let i = 1; i <= 6; i++) await touch(cdp, 'touchMove', { x: c.x + ((d.x - c.x) * i) / 6, y: c.y + ((d.y - c.y) * i) / 6 });
     await touch(cdp, 'touchEnd', d);
-    await page.getByRole('status').getByText(new RegExp(`^${second!.toName}, .* créneaux? ajoutés? \\(`)).waitFor();
-    await expect.poll(() => second!.to.locator('button').getAttribute('aria-label')).not.toMatch(/: —$/);
+    await page.getByRole('status').getByText(new RegExp(`^${third.toName}, .* créneaux? ajoutés? \\(`)).waitFor();
+    await expect.poll(() => third.to.locator('button').getAttribute('aria-label')).not.toMatch(/: —$/);
     // No panel opened by the release (the drop is not also a tap).
     expect(await page.locator('.panel').count()).toBe(0);
   });

@@ -12,6 +12,9 @@ export interface CellRef { salarieId: string; date: string }
 /** How long a finger rests before the cell lifts, and how far it may slip meanwhile. */
 export const LONG_PRESS_MS = 350;
 const SLOP_PX = 8;
+/** Near the top or bottom of the screen, a held cell scrolls the page (a team is taller than a tablet). */
+const EDGE_PX = 56;
+const EDGE_STEP_PX = 12;
 
 interface Gesture {
   from: CellRef;
@@ -23,6 +26,10 @@ interface Gesture {
   started: boolean;
   over: HTMLElement | null;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the pointer is now, and the frame loop that scrolls at the edges. */
+  x: number;
+  y: number;
+  frame: number | undefined;
 }
 
 const cellOf = (el: Element | null): HTMLElement | null => el?.closest<HTMLElement>('[data-cell]') ?? null;
@@ -42,15 +49,31 @@ export function useCellDrag(onDrop: (from: CellRef, to: CellRef) => void) {
   dropRef.current = onDrop;
 
   // Plain functions over refs: the listeners registered once below may call them from any render.
+  const edgeScroll = (g: Gesture) => {
+    if (gesture.current !== g || !g.started) return;
+    const dy = g.y > window.innerHeight - EDGE_PX ? EDGE_STEP_PX : g.y < EDGE_PX ? -EDGE_STEP_PX : 0;
+    if (dy !== 0) {
+      window.scrollBy(0, dy);
+      target(g);
+    }
+    g.frame = requestAnimationFrame(() => edgeScroll(g));
+  };
   const begin = (g: Gesture, x: number, y: number) => {
     g.started = true;
     g.source.classList.add('drag-source');
     setDragging({ label: g.label, x, y });
     if (g.touch) navigator.vibrate?.(15);
+    g.frame = requestAnimationFrame(() => edgeScroll(g));
   };
   const follow = (g: Gesture, x: number, y: number) => {
+    g.x = x;
+    g.y = y;
     if (ghost.current !== null) ghost.current.style.transform = `translate(${x + 14}px, ${y + 14}px)`;
-    const over = cellOf(document.elementFromPoint(x, y));
+    target(g);
+  };
+  /** Highlights the cell under the pointer. */
+  const target = (g: Gesture) => {
+    const over = cellOf(document.elementFromPoint(g.x, g.y));
     if (over === g.over) return;
     g.over?.classList.remove('drop-over');
     if (over !== null && over !== g.source) over.classList.add('drop-over');
@@ -58,6 +81,7 @@ export function useCellDrag(onDrop: (from: CellRef, to: CellRef) => void) {
   };
   const end = (g: Gesture) => {
     clearTimeout(g.timer);
+    if (g.frame !== undefined) cancelAnimationFrame(g.frame);
     g.source.classList.remove('drag-source');
     g.over?.classList.remove('drop-over');
     gesture.current = null;
@@ -133,7 +157,7 @@ export function useCellDrag(onDrop: (from: CellRef, to: CellRef) => void) {
     const from = refOf(source);
     const label = source?.dataset['drag'];
     if (source === null || from === null || label === undefined) return null;
-    return { from, source, label, x0: x, y0: y, touch, started: false, over: null, timer: undefined };
+    return { from, source, label, x0: x, y0: y, touch, started: false, over: null, timer: undefined, x, y, frame: undefined };
   }
 
   return {
