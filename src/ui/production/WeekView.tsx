@@ -78,13 +78,7 @@ function withOps(assignments: Rec[], ops: PendingOp[]): Rec[] {
   return out;
 }
 
-interface CellModel {
-  date: string; list: Rec[]; blocked: boolean;
-  /** Where (or why not), and the hours: shown apart so that a long place never hides the hours. */
-  place: string; hoursText: string;
-  /** Both in words, for the button's name (the visible text is the same words: WCAG 2.5.3). */
-  text: string;
-}
+interface CellModel { date: string; list: Rec[]; text: string; blocked: boolean }
 interface RowModel { member: Rec; cells: CellModel[]; planned: number; checks: Check[] }
 
 function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam; plan: WeekPlan; teamId: string; monday: string; structureId: string }) {
@@ -122,9 +116,9 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
       const e = team.entryByDay.get(`${m.id}|${d}`);
       if (e && typeof e['absenceHours'] === 'number') absent += e['absenceHours'];
       const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
-      const place = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : list.map((a) => slotPlace(lookup, plan.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ');
-      const hoursText = blocked.length === 0 && list.length > 0 ? fmtHours(hours) : '';
-      return { date: d, list, place, hoursText, text: hoursText === '' ? place : `${place} · ${hoursText}`, blocked: blocked.length > 0 };
+      // The hours first: a long place name is cut after three lines, the hours never are.
+      const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${fmtHours(hours)} · ${list.map((a) => slotPlace(lookup, plan.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')}`;
+      return { date: d, list, text, blocked: blocked.length > 0 };
     });
     return { member: m, cells, planned, checks: weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent) };
   }), [view, team, byCell, lookup, plan, days, monday]);
@@ -214,12 +208,12 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
             {rows.map(({ member: m, cells, planned, checks }) => (
               <tr key={m.id}>
                 <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
-                {cells.map(({ date: d, list, place, hoursText, text, blocked }, i) => {
+                {cells.map(({ date: d, list, text, blocked }, i) => {
                   const selected = cell?.salarieId === m.id && cell.date === d;
                   // data-cell names the drop target; data-drag (a planned day) makes it a drag source.
                   return (
                     <td key={d} class={blocked ? 'blocked' : undefined} data-cell={`${m.id}|${d}`} data-drag={list.length > 0 && !blocked ? `${fullName(m)} · ${text}` : undefined}>
-                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => { if (!drag.clickBlocked()) setCell(selected ? null : { salarieId: m.id, date: d }); }}><span class="place">{place}</span>{hoursText !== '' && <>{' '}<span class="hours">· {hoursText}</span></>}</button>
+                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => { if (!drag.clickBlocked()) setCell(selected ? null : { salarieId: m.id, date: d }); }}>{text}</button>
                     </td>
                   );
                 })}
