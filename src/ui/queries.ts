@@ -40,14 +40,18 @@ export interface TeamView { team: Rec; members: Rec[] }
 /** Teams on this device with their current members, by name. */
 export async function teamsWithMembers(db: DeviceDb, today: string): Promise<TeamView[]> {
   const [teams, memberships, salaries] = await Promise.all([liveAll(db, 'team'), liveAll(db, 'membership'), liveAll(db, 'salarie')]);
-  const byId = new Map(salaries.map((s) => [s.id, s]));
-  return teams
+  return teamViews(teams, memberships, new Map(salaries.map((s) => [s.id, s])), today);
+}
+
+/** `teams` by name, each with its members on `today` (from rows already read). */
+export function teamViews(teams: Rec[], memberships: Rec[], salaries: ReadonlyMap<string, Rec>, today: string): TeamView[] {
+  return [...teams]
     .sort((a, b) => str(a, 'name').localeCompare(str(b, 'name'), 'fr'))
     .map((team) => ({
       team,
       members: memberships
         .filter((m) => m['teamId'] === team.id && str(m, 'from') <= today && (str(m, 'to') === '' || str(m, 'to') >= today))
-        .map((m) => byId.get(str(m, 'salarieId')))
+        .map((m) => salaries.get(str(m, 'salarieId')))
         .filter((s): s is Rec => s !== undefined)
         .sort((a, b) => fullName(a).localeCompare(fullName(b), 'fr')),
     }));

@@ -6,7 +6,7 @@ import { currentLevels, levelOf, type EvaluationLike, type MatrixCell } from '..
 import type { AbsenceType, PersonFacts, ContractFacts } from '../../domain/production/planning';
 import type { TimeEntryFacts } from '../../domain/production/hours';
 import type { DeviceDb } from '../../client/db';
-import { fullName, liveAll, str, type Rec, type TeamView } from '../queries';
+import { liveAll, str, teamViews, type Rec, type TeamView } from '../queries';
 
 export interface ProductionData {
   today: string;
@@ -58,19 +58,7 @@ export const readAll = liveAll;
 
 export const live = (rows: readonly (Rec | undefined)[]): Rec[] => rows.filter((r): r is Rec => r !== undefined && r._deleted === 0);
 
-/** Teams on this device with their current members, by name (as queries.teamsWithMembers). */
-export function teamViews(teams: Rec[], memberships: Rec[], salaries: Map<string, Rec>, today: string): TeamView[] {
-  return [...teams]
-    .sort((a, b) => str(a, 'name').localeCompare(str(b, 'name'), 'fr'))
-    .map((team) => ({
-      team,
-      members: memberships
-        .filter((m) => m['teamId'] === team.id && str(m, 'from') <= today && (str(m, 'to') === '' || str(m, 'to') >= today))
-        .map((m) => salaries.get(str(m, 'salarieId')))
-        .filter((s): s is Rec => s !== undefined)
-        .sort((a, b) => fullName(a).localeCompare(fullName(b), 'fr')),
-    }));
-}
+export { teamViews } from '../queries';
 
 /** The planning facts of each salarié, from their rows (entries: only those with an absence count). */
 export function buildFacts(salaries: Iterable<Rec>, contracts: Rec[], suspensions: Rec[], pmsmps: Rec[], entries: Rec[]): Map<string, PersonFacts> {

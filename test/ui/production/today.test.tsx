@@ -41,8 +41,11 @@ describe('Aujourd’hui', () => {
   it('reads this week of each team into memory once shown, so « Semaine » opens at once', async () => {
     const services = await setup();
     const memory = weekMemory(services.db);
-    await waitFor(() => expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4));
-    expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
+    // Read when idle, team then plan: wait for both (a loaded machine can take a while).
+    await waitFor(() => {
+      expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4);
+      expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
+    }, { timeout: 5000 });
     // The week view's code is loaded too: its first render is the grid, not « Chargement… ».
     cleanup();
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);

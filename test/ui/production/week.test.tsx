@@ -93,8 +93,10 @@ describe('Semaine', () => {
   it('reads the previous and the next week into memory once a week is shown', async () => {
     const { db } = await setup();
     const memory = weekMemory(db);
-    await waitFor(() => expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined());
-    expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
+    await waitFor(() => {
+      expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined();
+      expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
+    }, { timeout: 5000 });
   });
 
   it('drags a planned day onto another salarié the same day, and refuses a day they cannot work', async () => {
