@@ -13,6 +13,16 @@ useAppAndBrowser((a, b) => { app = a; browser = b; });
 
 const pending = (page: Page) => page.getByTestId('sync-indicator').getAttribute('data-pending');
 
+/** On a salarié's livret: one observation of `category`, saved and waiting in the outbox. */
+async function writeObservation(page: Page, category: string, text: string): Promise<void> {
+  await page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
+  await page.getByLabel(category).check();
+  await page.getByRole('textbox', { name: 'Observation' }).fill(text);
+  await page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
+  await page.getByText(text).waitFor();
+  await expect.poll(() => pending(page)).toBe('1');
+}
+
 describe('PWA hors connexion', () => {
   it('restarts offline from the service worker, writes, and syncs alone when the network returns', async () => {
     const eti = await newDevice(browser);
@@ -38,12 +48,7 @@ describe('PWA hors connexion', () => {
 
     const text = `Hors ligne au chantier, démarrage depuis le service worker ${Date.now()}`;
     await eti.page.locator(`a[href="${salarieHref}"]`).first().click();
-    await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
-    await eti.page.getByLabel('Progrès techniques').check();
-    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(text);
-    await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
-    await eti.page.getByText(text).waitFor();
-    await expect.poll(() => pending(eti.page)).toBe('1');
+    await writeObservation(eti.page, 'Progrès techniques', text);
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('1 modification en attente');
 
     // A route loaded for the first time offline comes from the precache too.
@@ -59,12 +64,7 @@ describe('PWA hors connexion', () => {
     await eti.context.setOffline(true);
     const later = `Écrit hors ligne juste avant de fermer l’onglet ${Date.now()}`;
     await eti.page.goto(`${app.url}/${salarieHref}`);
-    await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
-    await eti.page.getByLabel('Atouts').check();
-    await eti.page.getByRole('textbox', { name: 'Observation' }).fill(later);
-    await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
-    await eti.page.getByText(later).waitFor();
-    await expect.poll(() => pending(eti.page)).toBe('1');
+    await writeObservation(eti.page, 'Atouts', later);
     let asked = false;
     eti.page.on('dialog', (d) => { asked = true; void d.dismiss(); });
     // The next tab is opened first so the profile never runs without a page while the first closes.
