@@ -55,8 +55,13 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh profile: one tablet. */
-export async function newDevice(browser: Browser, opts: { shiftMs?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: TABLET, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+export async function newDevice(
+  browser: Browser,
+  opts: { shiftMs?: number; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: TABLET, locale: 'fr-FR', timezoneId: 'Europe/Paris', serviceWorkers: opts.serviceWorkers ?? 'allow',
+  });
   if ((opts.shiftMs ?? 0) !== 0) {
     // The page's Date runs `shift` behind, like the server's (timers and performance.now untouched).
     await context.addInitScript((shift: number) => {
