@@ -13,6 +13,25 @@ await vite.listen();
 const address = vite.httpServer?.address();
 const port = typeof address === 'object' && address !== null ? address.port : 0;
 const browser = await chromium.launch({ executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; args?: { name?: string } }
+
+/** The main thread's top-level tasks in order, each with its time by kind (TIMELINE=1). */
+function printTimeline(phase: string, events: TraceEvent[]): void {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
+  const xs = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const tasks = xs.filter((e) => e.name === 'RunTask');
+  const t0 = tasks[0]?.ts ?? 0;
+  console.log(`\n== ${phase} (main thread timeline, ms)`);
+  const kinds = ['FunctionCall', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC', 'HitTest'];
+  for (const t of tasks) {
+    if ((t.dur ?? 0) < 500) continue;
+    const end = t.ts + (t.dur ?? 0);
+    const parts = kinds.map((k) => [k, xs.filter((e) => e.name === k && e.ts >= t.ts && e.ts < end).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000] as const)
+      .filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+    console.log(`${((t.ts - t0) / 1000).toFixed(1).padStart(7)} +${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${parts.join(', ')}`);
+  }
+}
+
 const phases = new Set((process.env['PHASES'] ?? 'matrix,level,livret').split(','));
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -22,11 +41,12 @@ try {
   const trace = process.env['TRACE'] === '1';
   await page.exposeFunction('benchHook', async (phase: string, edge: string) => {
     if (!phases.has(phase)) return;
-    if (trace) {
+    if (trace || process.env['TIMELINE'] === '1') {
       // Native time by kind (style, layout, paint, IndexedDB…): what a JS profile calls (program).
       if (edge === 'start') { await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] }); return; }
       const buf = await browser.stopTracing();
-      const events = (JSON.parse(buf.toString()) as { traceEvents: { name: string; ph: string; dur?: number; tid: number }[] }).traceEvents;
+      const events = (JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+      if (process.env['TIMELINE'] === '1') { printTimeline(phase, events); return; }
       const byName = new Map<string, number>();
       for (const e of events) if (e.ph === 'X' && e.dur !== undefined) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
       console.log(`\n== ${phase} (trace, inclusive ms by event)`);

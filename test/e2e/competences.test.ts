@@ -30,29 +30,31 @@ describe('compétences et livret, hors connexion puis synchronisés', () => {
     await eti.page.getByRole('link', { name: 'Matrice', exact: true }).click();
     await eti.page.getByRole('heading', { name: 'Matrice de positionnement' }).waitFor();
     // salarie1 is Mamadou Diallo in eti1's team (demo data).
-    const firstCell = eti.page.getByRole('button', { name: /^Mamadou Diallo, / }).first();
+    const firstCell = eti.page.getByRole('gridcell', { name: /^Mamadou Diallo, / }).first();
     await firstCell.waitFor({ timeout: 20_000 });
     expect(await seriousA11yViolations(eti.page)).toEqual([]);
 
     await eti.context.setOffline(true);
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
 
-    const cells = eti.page.getByRole('button', { name: /^Mamadou Diallo, / });
+    const cells = eti.page.getByRole('gridcell', { name: /^Mamadou Diallo, / });
     const evaluated: { label: string; level: number }[] = [];
     for (let i = 0; i < 3; i++) {
       const cell = cells.nth(i);
-      const aria = (await cell.locator('.sr-only').textContent()) ?? '';
+      const aria = (await cell.getAttribute('aria-label')) ?? '';
       const m = /^Mamadou Diallo, (.+) : (\d) /.exec(aria);
       expect(m).not.toBeNull();
       const label = m![1]!;
       const current = Number(m![2]);
       const target = current === 4 ? 3 : current + 1;
-      await cell.click();
+      // The first by a tap, the others from the keyboard (the cell is the control: Enter opens it).
+      if (i === 0) await cell.click();
+      else { await cell.focus(); await eti.page.keyboard.press(i === 1 ? 'Enter' : ' '); }
       await eti.page.getByRole('dialog').getByRole('button', { name: new RegExp(`^${target} · `) }).click();
       await eti.page.getByText(`Enregistré : Mamadou Diallo — ${label} : ${LEVEL_NAMES[target]}.`).waitFor();
       evaluated.push({ label, level: target });
     }
-    await expect.poll(() => eti.page.getByRole('button', { name: new RegExp(`^Mamadou Diallo, ${escape(evaluated[0]!.label)} : ${evaluated[0]!.level} `) }).count()).toBe(1);
+    await expect.poll(() => eti.page.getByRole('gridcell', { name: new RegExp(`^Mamadou Diallo, ${escape(evaluated[0]!.label)} : ${evaluated[0]!.level} `) }).count()).toBe(1);
     expect(await seriousA11yViolations(eti.page)).toEqual([]);
 
     // An objective, on the parcours page.

@@ -20,7 +20,7 @@ import { liveQuery } from 'dexie';
 import type { DeviceDb } from '../../client/db';
 import { LEVEL_INFO, matrixKey, toLevel, withEvaluations } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
-import { cellObjective, OBJECTIVE_STATE_SYMBOLS } from '../../domain/competences/objectives';
+import { cellObjective } from '../../domain/competences/objectives';
 import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { isoDay } from '../format';
@@ -254,10 +254,11 @@ export function Matrice() {
         </div>
       </div>
       <p class="legend" aria-label="Légende des niveaux">
-        {([0, 1, 2, 3, 4] as const).map((l) => <span key={l} class={`level lvl-${l}`}><span aria-hidden="true" class="level-symbol">{LEVEL_INFO[l].symbol}</span> {l} {LEVEL_INFO[l].label}</span>)}
+        {([0, 1, 2, 3, 4] as const).map((l) => <span key={l} class={`level lvl-${l}`}><span aria-hidden="true" class="pie" /> {l} {LEVEL_INFO[l].label}</span>)}
         <span>A2 : auto-évaluation différente</span>
-        <span>{OBJECTIVE_STATE_SYMBOLS.a_echeance} objectif à échéance ({counts.due})</span>
-        <span>{OBJECTIVE_STATE_SYMBOLS.en_retard} objectif en retard ({counts.late})</span>
+        <span><span aria-hidden="true" class="obj-icon obj-en_cours" /> objectif en cours</span>
+        <span><span aria-hidden="true" class="obj-icon obj-a_echeance" /> objectif à échéance ({counts.due})</span>
+        <span><span aria-hidden="true" class="obj-icon obj-en_retard" /> objectif en retard ({counts.late})</span>
       </p>
       {failure !== null && <p class="banner error" role="alert">{failure}</p>}
       {status !== null && <p class="banner info" role="status">{status}</p>}

@@ -10,9 +10,9 @@
 // - The header row and the name column are position: sticky, as before.
 // - ARIA grid: aria-rowcount / aria-colcount on the grid, aria-rowindex on rows, aria-colindex on
 //   cells, so a screen reader announces « ligne 12 sur 31 » although most rows are not rendered.
-//   Each cell is still a <button> (data-testid="matrix-cell") that opens the CellPanel, named by one
-//   sr-only span (symbol and number are aria-hidden: they are its visible short form).
-// - One tab stop (roving tabindex); arrows, Home/End (Ctrl for the corners) and PageUp/PageDown move
+//   Each cell is a focusable gridcell (data-testid="matrix-cell") that opens the CellPanel, named by
+//   its aria-label (see cell() below).
+// - One tab stop (roving tabindex); Enter or Space opens the cell; arrows, Home/End (Ctrl for the corners) and PageUp/PageDown move
 //   between cells, scrolling the box so the cell is in view. The active cell is always rendered,
 //   even when scrolled out of the window, so keyboard focus is never dropped by a scroll.
 // - Printing renders every cell (beforeprint), since a printout cannot scroll.
@@ -21,7 +21,7 @@
 import { memo } from 'preact/compat';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LEVEL_INFO, type CompetenceLevel } from '../../domain/rules/matrix';
-import { OBJECTIVE_STATE_LABELS, OBJECTIVE_STATE_SYMBOLS, type ObjectiveState } from '../../domain/competences/objectives';
+import { OBJECTIVE_STATE_LABELS, type ObjectiveState } from '../../domain/competences/objectives';
 import type { Competence } from './data';
 import {
   CELL, GRID_KEYS, HEAD_HEIGHT, NAME_WIDTH, OVERSCAN, gridWindow, moveCell, sameRange, scrollToShow, viewportOf,
@@ -38,34 +38,38 @@ export interface CellView {
 
 export interface GridMember { id: string; name: string }
 
+/** What the cell shows as text: the level, then « A » and the self-assessment when it differs. */
+export function cellText(v: CellView): string {
+  return v.self === null ? String(v.level) : `${v.level} A${v.self}`;
+}
+
 export function cellLabel(name: string, competenceLabel: string, v: CellView): string {
   const parts = [`${name}, ${competenceLabel} : ${v.level} ${LEVEL_INFO[v.level].label}`];
   if (v.self !== null) parts.push(`auto-évaluation ${v.self} ${LEVEL_INFO[v.self].label}`);
   if (v.objectiveState !== null) parts.push(`objectif niveau ${v.objectiveTarget ?? ''} : ${OBJECTIVE_STATE_LABELS[v.objectiveState].toLowerCase()}`);
+  // The name holds the visible text (WCAG 2.5.3, label in name): « 2 A3 » is said last, after
+  // the words it stands for; a lone level number is already in the first part.
+  if (v.self !== null) parts.push(cellText(v));
   return parts.join(' ; ');
 }
 
-// A cell is lean because layout, not script, was most of the time at CPU ×4 (measured: a span per
-// mark, ::first-line or absolutely placed ::before/::after marks each cost more than the rest of
-// the cell): one text node, « symbol [objective mark] ⏎ number », the words in the aria-label. The
-// self-assessment mark « A3 » is generated content (an inline ::after from data-self): as text it
-// would break label-in-name (WCAG 2.5.3, axe asks for « 2 A3 » inside the name), and the symbols
-// and the number are already in the name's order. The .sr-only copy is `hidden` (no layout box): it is there for scripts and
-// tests that read a cell's words, not for screen readers (they get the aria-label). Cells are plain
-// elements (no component, no listener each: clicks are delegated to the grid); the row is the unit
-// that re-renders.
-function cell(col: number, name: string, competenceLabel: string, v: CellView, tabbable: boolean, key: string) {
-  const label = cellLabel(name, competenceLabel, v);
-  const mark = v.objectiveState !== null && v.objectiveState !== 'atteint' ? OBJECTIVE_STATE_SYMBOLS[v.objectiveState] : '';
+// A cell is one element and one text node, because the elements, not the script, were most of
+// the time at CPU ×4 (measured in bench/competences.ts and a static variant of the grid: a div with
+// a <button> and a hidden copy of the words cost about twice a single element; a ::after for the
+// self-assessment, symbols as text (font fallback) and a per-cell inline position each cost more).
+// So the cell is the gridcell itself, focusable (roving tabindex, ARIA grid pattern: Enter or Space
+// opens it, as a tap does): its words are the aria-label, its text is « 3 A2 » (level, then the
+// self-assessment when it differs), and the level's symbol (a Harvey ball, as ○◔◑◕● in the legend)
+// and the objective's mark are CSS background images chosen by class (lvl-N, obj-STATE): pictograms,
+// the number stays text. Clicks and keys are delegated to the grid; the row re-renders as a unit.
+function cell(col: number, name: string, competenceLabel: string, v: CellView, tabbable: boolean, key: string, style?: string) {
+  const mark = v.objectiveState !== null && v.objectiveState !== 'atteint' ? ` obj-${v.objectiveState}` : '';
   return (
-    <div key={key} role="gridcell" aria-colindex={col + 2} class="mcell" style={`left:${NAME_WIDTH + col * CELL}px`}>
-      <button
-        type="button" tabIndex={tabbable ? 0 : -1} aria-label={label} data-testid="matrix-cell" class={`cell lvl-${v.level}${v.objectiveState === 'en_retard' ? ' late' : ''}`}
-        data-self={v.self === null ? undefined : `A${v.self}`}
-      >
-        {`${LEVEL_INFO[v.level].symbol}${mark}\n${v.level}`}
-        <span class="sr-only" hidden>{label}</span>
-      </button>
+    <div
+      key={key} role="gridcell" aria-colindex={col + 2} tabIndex={tabbable ? 0 : -1} aria-label={cellLabel(name, competenceLabel, v)}
+      data-testid="matrix-cell" class={`mc lvl-${v.level}${mark}${v.objectiveState === 'en_retard' ? ' late' : ''}`} style={style}
+    >
+      {cellText(v)}
     </div>
   );
 }
@@ -74,7 +78,10 @@ interface RowProps {
   row: number;
   member: GridMember;
   competences: readonly Competence[];
-  cols: readonly number[];
+  /** The window's columns, in flow. */
+  cols: Range;
+  /** A column outside the window rendered anyway (the focused cell), or -1. */
+  extra: number;
   /** The column of the tab stop when it is in this row, else -1. */
   activeCol: number;
   /** Changes when this row's levels changed (the salarié's levels object). */
@@ -87,18 +94,28 @@ interface RowProps {
 // A row re-renders only when its cells, its levels or the tab stop in it changed: after a level
 // change, one row; after a scroll, the rows whose columns moved (viewAt is a new function at each
 // change of any salarié, so it is left out of the comparison: rowVersion and version stand for it).
-const Row = memo(function Row({ row, member, competences, cols, activeCol, viewAt }: RowProps) {
+// The window's cells are in flow (a flex row, so no inline style each: that would keep the browser
+// from sharing their computed style), the first pushed to its column by a margin; the focused cell
+// kept outside the window is placed absolutely.
+const Row = memo(function Row({ row, member, competences, cols, extra, activeCol, viewAt }: RowProps) {
+  const one = (c: number, style?: string) => {
+    const comp = competences[c]!;
+    return cell(c, member.name, comp.label, viewAt(member.id, comp.id), c === activeCol, comp.id, style);
+  };
+  // One keyed list, so that a cell moving in or out of the window keeps its element (and focus).
+  const cells: preact.JSX.Element[] = [];
+  const outside = `position:absolute;left:${NAME_WIDTH + extra * CELL}px`;
+  if (extra >= 0 && extra < cols.start) cells.push(one(extra, outside));
+  for (let c = cols.start; c < cols.end; c++) cells.push(one(c, c === cols.start && c > 0 ? `margin-left:${c * CELL}px` : undefined));
+  if (extra >= cols.end) cells.push(one(extra, outside));
   return (
     <div role="row" aria-rowindex={row + 2} class="matrix-row" style={`top:${HEAD_HEIGHT + row * CELL}px`}>
       <div role="rowheader" aria-colindex={1} class="who"><a href={`#/salarie/${member.id}/parcours`}>{member.name}</a></div>
-      {cols.map((c) => {
-        const comp = competences[c]!;
-        return cell(c, member.name, comp.label, viewAt(member.id, comp.id), c === activeCol, comp.id);
-      })}
+      {cells}
     </div>
   );
 }, (a: RowProps, b: RowProps) => a.row === b.row && a.member === b.member && a.competences === b.competences && a.activeCol === b.activeCol
-  && a.rowVersion === b.rowVersion && a.version === b.version && a.cols.length === b.cols.length && a.cols.every((c, i) => c === b.cols[i]));
+  && a.rowVersion === b.rowVersion && a.version === b.version && sameRange(a.cols, b.cols) && a.extra === b.extra);
 
 const ColumnHeader = memo(function ColumnHeader({ col, competence }: { col: number; competence: Competence }) {
   const c = competence;
@@ -187,7 +204,7 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
   const at = { row: Math.min(active.row, Math.max(0, rowCount - 1)), col: Math.min(active.col, Math.max(0, colCount - 1)) };
 
   const focusActive = useCallback(() => {
-    const el = scroller.current?.querySelector<HTMLButtonElement>(`[aria-rowindex="${at.row + 2}"] [aria-colindex="${at.col + 2}"] button`);
+    const el = scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${at.row + 2}"] [aria-colindex="${at.col + 2}"]`);
     el?.focus({ preventScroll: true });
   }, [at.row, at.col]);
 
@@ -207,21 +224,27 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
   }, [focusRequest]);
 
   // One listener for every cell: the row and column come from the ARIA indices.
-  function onClick(e: MouseEvent) {
-    const button = e.target instanceof Element ? e.target.closest('button.cell') : null;
-    const gc = button?.parentElement;
+  function openCell(target: EventTarget | null): boolean {
+    const gc = target instanceof Element ? target.closest('.mc[role="gridcell"]') : null;
     const rowEl = gc?.parentElement;
-    if (gc == null || rowEl == null) return;
+    if (gc == null || rowEl == null) return false;
     const row = Number(rowEl.getAttribute('aria-rowindex')) - 2;
     const col = Number(gc.getAttribute('aria-colindex')) - 2;
     const m = members[row];
     const c = competences[col];
-    if (m === undefined || c === undefined) return;
+    if (m === undefined || c === undefined) return false;
     setActive({ row, col });
     onOpen(m.id, m.name, c.id);
+    return true;
+  }
+
+  function onClick(e: MouseEvent) {
+    openCell(e.target);
   }
 
   function onKeyDown(e: KeyboardEvent) {
+    // The cell is the control (no button inside): Enter and Space open it, as a tap does.
+    if ((e.key === 'Enter' || e.key === ' ') && !e.repeat && openCell(e.target)) { e.preventDefault(); return; }
     if (!GRID_KEYS.has(e.key) || !(e.target instanceof HTMLElement) || e.target.closest('[role="gridcell"]') === null) return;
     e.preventDefault();
     const vp = viewport.current;
@@ -260,8 +283,8 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
           const m = members[r]!;
           // A row outside the window is here only for the focused cell: render that cell alone.
           const inWindow = r >= rows.start && r < rows.end;
-          const cs = !inWindow ? [at.col] : r === at.row && (at.col < cols.start || at.col >= cols.end) ? indices(cols, at.col) : colIdx;
-          return <Row key={m.id} row={r} member={m} competences={competences} cols={cs} activeCol={r === at.row ? at.col : -1} rowVersion={rowVersion(m.id)} version={version} viewAt={viewAt} />;
+          const extra = r === at.row && (!inWindow || at.col < cols.start || at.col >= cols.end) ? at.col : -1;
+          return <Row key={m.id} row={r} member={m} competences={competences} cols={inWindow ? cols : none} extra={extra} activeCol={r === at.row ? at.col : -1} rowVersion={rowVersion(m.id)} version={version} viewAt={viewAt} />;
         })}
       </div>
     </div>

@@ -41,7 +41,7 @@ async function seedTeam(s: Services) {
   await evaluate(s, salarie(15), competence(30), 2, 'production', '2026-11-02');
 }
 
-const cellByName = (re: RegExp) => screen.queryByRole('button', { name: re });
+const cellByName = (re: RegExp) => screen.queryByRole('gridcell', { name: re });
 const scrollBox = () => document.querySelector<HTMLElement>('.matrix-scroll')!;
 
 function scrollTo(top: number, left: number) {
@@ -79,11 +79,13 @@ describe('matrice fenêtrée (30 salariés × 60 compétences)', () => {
         const gc = row.querySelector(`[role="gridcell"][aria-colindex="${j + 2}"]`);
         expect(gc, `row ${i} col ${j}`).not.toBeNull();
         const expected = i === 0 && j === 1 ? 3 : i === 1 && j === 0 ? 1 : 0;
-        expect(gc!.querySelector('.sr-only')!.textContent).toMatch(new RegExp(`^${name(i)}, ${label(j)} : ${expected} `));
-        expect(gc!.querySelector('button')!.firstChild!.textContent).toBe(`${'○◔◑◕●'[expected]}\n${expected}`);
+        expect(gc!.getAttribute('aria-label')).toMatch(new RegExp(`^${name(i)}, ${label(j)} : ${expected} `));
+        // The number is text; the symbol is the level's picture (class lvl-N).
+        expect(gc!.textContent).toBe(String(expected));
+        expect(gc!.classList.contains(`lvl-${expected}`)).toBe(true);
       }
     }
-    expect(cellByName(/^Prénom00 Nom00, Compétence 01 : 3 Acquis/)!.textContent).toContain('◕');
+    expect(cellByName(/^Prénom00 Nom00, Compétence 01 : 3 Acquis/)!.className).toContain('lvl-3');
     expect(screen.getByRole('columnheader', { name: label(0) })).toBeTruthy();
     // Far away cells are not rendered.
     expect(cellByName(/^Prénom29 Nom29, Compétence 59/)).toBeNull();
@@ -105,7 +107,7 @@ describe('matrice fenêtrée (30 salariés × 60 compétences)', () => {
   it('updates a cell after two taps on a scrolled grid', async () => {
     const { services } = await setup();
     scrollTo(14 * CELL, 28 * CELL);
-    fireEvent.click(await screen.findByRole('button', { name: /^Prénom16 Nom16, Compétence 31 : 0/ }));
+    fireEvent.click(await screen.findByRole('gridcell', { name: /^Prénom16 Nom16, Compétence 31 : 0/ }));
     fireEvent.click(await screen.findByRole('button', { name: /^2 · En cours/ }));
     await waitFor(() => expect(cellByName(/^Prénom16 Nom16, Compétence 31 : 2 En cours/)).toBeTruthy());
     await screen.findByText('Enregistré : Prénom16 Nom16 — Compétence 31 : En cours.', undefined, { timeout: 5000 });
@@ -113,26 +115,39 @@ describe('matrice fenêtrée (30 salariés × 60 compétences)', () => {
     expect(rows).toMatchObject([{ competenceId: competence(31), level: 2 }]);
   });
 
+  it('opens a cell with Enter or Space, as a tap does', async () => {
+    await setup();
+    const c = cellByName(/^Prénom01 Nom01, Compétence 00/)!;
+    c.focus();
+    fireEvent.keyDown(c, { key: 'Enter' });
+    await screen.findByRole('button', { name: /^2 · En cours/ });
+    expect(screen.getByRole('dialog').textContent).toContain('Prénom01 Nom01');
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    const d = cellByName(/^Prénom00 Nom00, Compétence 01/)!;
+    fireEvent.keyDown(d, { key: ' ' });
+    await waitFor(() => expect(screen.getByRole('dialog').textContent).toContain('Compétence 01'));
+  });
+
   it('moves between cells with the arrow keys, one tab stop, focus kept on a rendered cell', async () => {
     await setup();
     const tabbable = () => screen.getAllByTestId('matrix-cell').filter((b) => b.tabIndex === 0);
     expect(tabbable()).toHaveLength(1);
     const first = tabbable()[0]!;
-    expect(first.querySelector('.sr-only')!.textContent).toMatch(/^Prénom00 Nom00, Compétence 00/);
+    expect(first.getAttribute('aria-label')).toMatch(/^Prénom00 Nom00, Compétence 00/);
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowRight' });
-    await waitFor(() => expect(document.activeElement?.querySelector('.sr-only')?.textContent).toMatch(/^Prénom00 Nom00, Compétence 01 : 3/));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Prénom00 Nom00, Compétence 01 : 3/));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    await waitFor(() => expect(document.activeElement?.querySelector('.sr-only')?.textContent).toMatch(/^Prénom01 Nom01, Compétence 01/));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Prénom01 Nom01, Compétence 01/));
     // Ctrl+End: the far corner, scrolled into view and focused.
     fireEvent.keyDown(document.activeElement!, { key: 'End', ctrlKey: true });
-    await waitFor(() => expect(document.activeElement?.querySelector('.sr-only')?.textContent).toMatch(/^Prénom29 Nom29, Compétence 59 : 4/));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Prénom29 Nom29, Compétence 59 : 4/));
     expect(scrollBox().scrollTop).toBeGreaterThan(0);
     expect(scrollBox().scrollLeft).toBeGreaterThan(0);
     expect(tabbable()).toHaveLength(1);
     // Scrolled back to the top by other means, the focused cell stays rendered (and focused).
     scrollTo(0, 0);
     await waitFor(() => expect(cellByName(/^Prénom00 Nom00, Compétence 00/)).toBeTruthy());
-    expect(document.activeElement?.querySelector('.sr-only')?.textContent).toMatch(/^Prénom29 Nom29, Compétence 59/);
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Prénom29 Nom29, Compétence 59/);
   });
 });
