@@ -21,10 +21,10 @@ try {
   // Warm the module graph unthrottled: the bench measures screens, not Vite's transforms.
   await page.addScriptTag({ type: 'module', content: `import('http://localhost:${port}/src/ui/competences/Matrice.tsx')` });
   await page.waitForTimeout(3000);
-  if (cpu > 1) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  }
+  const cdp = await page.context().newCDPSession(page);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  // WARM_RUNS: how many warm opens of the matrix (5 by default; more to compare two builds).
+  await page.evaluate((n) => { window.benchWarmRuns = n; }, Number(process.env['WARM_RUNS'] ?? '5'));
   await page.addScriptTag({ type: 'module', url: `http://localhost:${port}/bench/competencesBrowser.ts` });
   await page.waitForFunction(() => window.benchResult !== undefined || window.benchError !== undefined, null, { timeout: 600_000 });
   const out = await page.evaluate(() => window.benchResult ?? window.benchError);

@@ -29,6 +29,16 @@ function printTimeline(phase: string, events: TraceEvent[]): void {
     const parts = kinds.map((k) => [k, xs.filter((e) => e.name === k && e.ts >= t.ts && e.ts < end).reduce((s, e) => s + (e.dur ?? 0), 0) / 1000] as const)
       .filter(([, v]) => v >= 0.5).map(([k, v]) => `${k} ${v.toFixed(1)}`);
     console.log(`${((t.ts - t0) / 1000).toFixed(1).padStart(7)} +${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)}  ${parts.join(', ')}`);
+    if (process.env['DETAIL'] === '1') {
+      // Every event of ≥ 0.3 ms inside the task, indented by nesting.
+      const inner = xs.filter((e) => e.ts >= t.ts && e.ts < end && e !== t && (e.dur ?? 0) >= 300);
+      const stack: number[] = [];
+      for (const e of inner) {
+        while (stack.length > 0 && e.ts >= stack[stack.length - 1]!) stack.pop();
+        console.log(`${' '.repeat(12 + 2 * stack.length)}${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
+        stack.push(e.ts + (e.dur ?? 0));
+      }
+    }
   }
 }
 
