@@ -13,7 +13,8 @@
 //   (they are per connection): the evaluations are read from IndexedDB. It is the first open after
 //   starting the app; the code is already loaded and IndexedDB's own files are warm (an open right
 //   after a tablet reboot would be slower). warm: the same connection again (reopening the screen),
-//   painted from memory while the live reads confirm it.
+//   painted from memory while the live reads confirm it. firstOpenAfterHomeWarmed: a new connection
+//   whose memory « Aujourd'hui » filled when idle (warmMatrix, untimed), then the first open.
 // - matrixScrollToCornerMs: a jump to the far corner (the 1,800th cell) until it is painted: all
 //   cells are reachable by scrolling, each window in about this time.
 // - level*: a tap on a cell, then on a level. ToShown: until the panel is closed and the cell shows
@@ -26,6 +27,8 @@ import { uuidv7 } from '../src/domain/ids';
 import { Matrice } from '../src/ui/competences/Matrice';
 import { CELL, HEAD_HEIGHT, NAME_WIDTH } from '../src/ui/competences/grid';
 import { matrixData } from '../src/ui/competences/data';
+import { warmMatrix } from '../src/ui/competences/matrixMemory';
+import { isoDay } from '../src/ui/format';
 import { Livret } from '../src/ui/screens/Livret';
 import { ServicesContext, type Services } from '../src/ui/services';
 import type { SessionUser } from '../src/sync/protocol';
@@ -187,6 +190,19 @@ async function run() {
     fresh.close();
     await new Promise((r) => setTimeout(r, 200));
   }
+  // First open after « Aujourd'hui » warmed the matrix when idle: a fresh connection, warmed
+  // (untimed, as the home does it before the ETI taps « Matrice »), then opened.
+  const afterHome: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const fresh = openDeviceDb(dbName);
+    await warmMatrix(fresh, user.id, isoDay(new Date()));
+    const t0 = mountMatrix(servicesFor(fresh));
+    afterHome.push(await untilPainted(() => visibleCellsPresent(root), t0));
+    assertVisibleCells(root);
+    render(null, root);
+    fresh.close();
+    await new Promise((r) => setTimeout(r, 200));
+  }
   // Warm: the same connection, reopened (the first open fills its caches and is not counted).
   mountMatrix(services);
   await untilPainted(() => visibleCellsPresent(root));
@@ -257,6 +273,7 @@ async function run() {
     evaluations: evaluations.length, matrixQueryMs: qs.map(Math.round), evaluationTableReadMs: evs.map(Math.round),
     visibleCellsChecked: visibleCells, renderedCells, renderedNodes,
     matrixRenderColdMs: cold.map(Math.round), matrixRenderColdMedianMs: Math.round(median(cold)),
+    matrixRenderFirstOpenAfterHomeWarmedMs: afterHome.map(Math.round),
     matrixRenderWarmMs: warm.map(Math.round), matrixRenderWarmMedianMs: Math.round(median(warm)),
     matrixScrollToCornerMs: jumps.map(Math.round),
     levelWriteMedianMs: Math.round(median(writeMs)), levelTapToPanelClosedMedianMs: Math.round(median(closed)),

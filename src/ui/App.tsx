@@ -9,6 +9,7 @@ import { Login } from './screens/Login';
 import { productionScreen } from './production/routes';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { lazyScreen } from './pwa/lazyScreen';
+import { Matrice } from './competences/lazyMatrice';
 import type { SessionUser } from '../sync/protocol';
 import { useState } from 'preact/hooks';
 
@@ -16,7 +17,6 @@ import { useState } from 'preact/hooks';
 // so the first screen's JavaScript stays small.
 const DevicePage = lazyScreen(() => import('./pwa/DevicePage').then((m) => m.DevicePage));
 const SalarieDossier = lazyScreen(() => import('./livret/SalarieDossier').then((m) => m.SalarieDossier));
-const Matrice = lazyScreen(() => import('./competences/Matrice').then((m) => m.Matrice));
 const ReferentielEditor = lazyScreen(() => import('./competences/ReferentielEditor').then((m) => m.ReferentielEditor));
 const RejectedPage = lazyScreen(() => import('./screens/RejectedPage').then((m) => m.RejectedPage));
 const EtiHome = lazyScreen(() => import('./eti/EtiHome').then((m) => m.EtiHome));

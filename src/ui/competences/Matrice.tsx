@@ -8,9 +8,10 @@
 //   objectives) in one liveQuery, and the evaluations in one liveQuery per salarié. A level change
 //   then re-reads one salarié's ~180 evaluations, not the team's 5,400, so the write does not wait
 //   behind a big read, and a sync touching one salarié re-reads only that one.
-// - Both are kept per device in memory (frames, levelsCache): reopening the matrix paints at once
+// - Both are kept per device in memory (matrixMemory.ts): reopening the matrix paints at once
 //   from memory while the live reads confirm it; a re-read that changed nothing renders nothing.
-//   A first open after a reload still reads every evaluation from IndexedDB (the cold figure).
+//   « Aujourd'hui » fills that memory when the tablet is idle, so the first open is as fast; a
+//   first open before that still reads every evaluation from IndexedDB (the cold figure).
 // - A chosen level is shown and the panel closed at the tap (optimistic), then written. If the
 //   write fails the cell goes back to its previous level, a French alert says what was not saved
 //   and the panel reopens with the same context and comment: nothing typed is lost, and the
@@ -29,25 +30,21 @@ import { writeErrorMessage } from '../components/writeError';
 import { levelsOf, levelsOfMany, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
 import { CellPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './CellPanel';
 import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
+import { frameKey, frames, levelsCache, levelsMemory, rememberFrame } from './matrixMemory';
 
 type Levels = ReadonlyMap<string, SalarieLevels>;
 
-const frames = new WeakMap<DeviceDb, Map<string, MatrixFrame>>();
-const levelsCache = new WeakMap<DeviceDb, Map<string, SalarieLevels>>();
 
 /** The frame of the screen (everything but evaluations); undefined until first read on this device. */
 function useMatrixFrame(db: DeviceDb, userId: string, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
-  // The user is in the key: a tablet that changes hands never paints the last user's matrix.
-  const key = `${userId}|${today}|${teamId}|${chosenActivity}`;
+  const key = frameKey(userId, today, teamId, chosenActivity);
   const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(db)?.get(key) }));
   useEffect(() => {
     const cached = frames.get(db)?.get(key);
     setValue((v) => (v.key === key ? v : { key, frame: cached }));
     const sub = liveQuery(() => matrixFrame(db, today, teamId, chosenActivity)).subscribe({
       next: (frame) => {
-        let perDb = frames.get(db);
-        if (perDb === undefined) frames.set(db, perDb = new Map());
-        perDb.set(key, frame);
+        rememberFrame(db, key, frame);
         setValue({ key, frame });
       },
       error: (e: unknown) => console.error('Lecture locale impossible', e),
@@ -66,9 +63,7 @@ function useLevels(db: DeviceDb, ids: readonly string[], onDevice: number): Leve
   const key = ids.join(',');
   const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(db, ids) }));
   useEffect(() => {
-    let cache = levelsCache.get(db);
-    if (cache === undefined) levelsCache.set(db, cache = new Map());
-    const perDb = cache;
+    const perDb = levelsMemory(db);
     const current = new Map<string, SalarieLevels>();
     for (const id of ids) { const v = perDb.get(id); if (v !== undefined) current.set(id, v); }
     const complete = () => current.size === ids.length;

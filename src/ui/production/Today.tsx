@@ -17,6 +17,7 @@ import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
+import { Matrice } from '../competences/lazyMatrice';
 import { onIdle } from '../hooks/onIdle';
 import { WeekView } from './lazyWeekView';
 import { AccueilReminder } from '../livret/AccueilReminder';
@@ -54,7 +55,8 @@ export function Today() {
 }
 
 /** Once the home is shown, load the week view's code and read this week of each team into
- * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads. */
+ * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads.
+ * Then the same for the matrix (its code, its frame and every member's levels). */
 function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
   const { db } = useServices();
   const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
@@ -64,6 +66,10 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
     const warm = async () => {
       await WeekView.preload().catch(() => undefined);
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
+      if (!alive) return;
+      await Matrice.preload().catch(() => undefined);
+      // Loaded with the screen's chunk, not the home's: the first bundle does not grow.
+      if (alive) await import('../competences/matrixMemory').then((m) => m.warmMatrix(db, userId, today)).catch(() => undefined);
     };
     const cancel = onIdle(() => void warm());
     return () => { alive = false; cancel(); };

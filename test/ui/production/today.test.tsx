@@ -11,6 +11,9 @@ import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
 import { weekMemory, weekPlanKey, weekTeamKey } from '../../../src/ui/production/weekData';
 import { WeekView } from '../../../src/ui/production/lazyWeekView';
+import { Matrice } from '../../../src/ui/competences/lazyMatrice';
+import { frameKey, frames, levelsCache } from '../../../src/ui/competences/matrixMemory';
+import { isoDay } from '../../../src/ui/format';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -50,6 +53,21 @@ describe('Aujourd’hui', () => {
     cleanup();
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
     expect(screen.getByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ })).toBeTruthy();
+  });
+
+  it('then reads the matrix into memory, so its first open paints the grid at once', async () => {
+    const services = await setup();
+    const key = frameKey(ETI_ID, isoDay(services.now()), '', '');
+    await waitFor(() => {
+      const frame = frames.get(services.db)?.get(key);
+      expect(frame?.members).toHaveLength(4);
+      for (const m of frame!.members) expect(levelsCache.get(services.db)?.has(String(m['id']))).toBe(true);
+    }, { timeout: 5000 });
+    cleanup();
+    render(<ServicesContext.Provider value={services}><Matrice /></ServicesContext.Provider>);
+    // No wait: code, names and levels are in memory, so the first render is the grid.
+    expect(screen.getByRole('grid', { name: 'Niveaux par salarié et par compétence' })).toBeTruthy();
+    expect(screen.getAllByRole('rowheader').map((r) => r.textContent)).toContain('Kevin Martin');
   });
 
   it('shows the day per chantier, the absents with their reason and yesterday’s missing hours', async () => {
