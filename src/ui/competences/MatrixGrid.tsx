@@ -18,7 +18,7 @@
 // - Printing renders every cell (beforeprint), since a printout cannot scroll.
 // Idle rendering of the remaining cells was not chosen: it would make later taps wait on chunks of
 // work and the DOM would again hold ~15,000 nodes to lay out on every level change.
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LEVEL_INFO, type CompetenceLevel } from '../../domain/rules/matrix';
 import { OBJECTIVE_STATE_LABELS, type ObjectiveState } from '../../domain/competences/objectives';
@@ -97,7 +97,7 @@ interface RowProps {
 // The window's cells are in flow (a flex row, so no inline style each: that would keep the browser
 // from sharing their computed style), the first pushed to its column by a margin; the focused cell
 // kept outside the window is placed absolutely.
-const Row = memo(function Row({ row, member, competences, cols, extra, activeCol, viewAt }: RowProps) {
+function renderRow({ row, member, competences, cols, extra, activeCol, viewAt }: RowProps) {
   const one = (c: number, style?: string) => {
     const comp = competences[c]!;
     return cell(c, member.name, comp.label, viewAt(member.id, comp.id), c === activeCol, comp.id, style);
@@ -114,17 +114,32 @@ const Row = memo(function Row({ row, member, competences, cols, extra, activeCol
       {cells}
     </div>
   );
-}, (a: RowProps, b: RowProps) => a.row === b.row && a.member === b.member && a.competences === b.competences && a.activeCol === b.activeCol
-  && a.rowVersion === b.rowVersion && a.version === b.version && sameRange(a.cols, b.cols) && a.extra === b.extra);
+}
 
-const ColumnHeader = memo(function ColumnHeader({ col, competence }: { col: number; competence: Competence }) {
+const sameRow = (a: RowProps, b: RowProps) => a.row === b.row && a.member === b.member && a.competences === b.competences && a.activeCol === b.activeCol
+  && a.rowVersion === b.rowVersion && a.version === b.version && sameRange(a.cols, b.cols) && a.extra === b.extra;
+
+// Memoised by shouldComponentUpdate rather than preact/compat's memo: loading compat installs a
+// hook on every vnode of the whole app (its React normalisations), measured in the week view's
+// profile once « Aujourd'hui » had preloaded this screen.
+class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean { return !sameRow(this.props, next); }
+  override render() { return renderRow(this.props); }
+}
+
+function columnHeader({ col, competence }: { col: number; competence: Competence }) {
   const c = competence;
   return (
     <div role="columnheader" aria-colindex={col + 2} class="comp-head" style={`left:${NAME_WIDTH + col * CELL}px`} title={c.description}>
       <span class="comp-label">{c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}{c.label}{c.safetyCritical && <span class="safety" title="Critique pour la sécurité"> ⚠<span class="sr-only"> (critique pour la sécurité)</span></span>}</span>
     </div>
   );
-});
+}
+
+class ColumnHeader extends Component<{ col: number; competence: Competence }> {
+  override shouldComponentUpdate(next: { col: number; competence: Competence }): boolean { return next.col !== this.props.col || next.competence !== this.props.competence; }
+  override render() { return columnHeader(this.props); }
+}
 
 function indices(r: Range, extra: number | null): number[] {
   const out: number[] = [];
