@@ -141,6 +141,9 @@ class ColumnHeader extends Component<{ col: number; competence: Competence }> {
   override render() { return columnHeader(this.props); }
 }
 
+/** The scroll box's size when a matrix was last measured (one per app: one screen, one size). */
+let lastViewport: Viewport | null = null;
+
 function indices(r: Range, extra: number | null): number[] {
   const out: number[] = [];
   if (extra !== null && extra < r.start) out.push(extra);
@@ -165,12 +168,15 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
   const rowCount = members.length;
   const colCount = competences.length;
   const scroller = useRef<HTMLDivElement>(null);
-  const viewport = useRef<Viewport>(viewportOf(0, 0));
+  const viewport = useRef<Viewport>(lastViewport ?? viewportOf(0, 0));
   // Overscan is added after the first paint: the first frame lays out only the cells in view.
   const [overscan, setOverscan] = useState(0);
   const [win, setWin] = useState(() => gridWindow(0, 0, viewport.current, rowCount, colCount, 0));
-  // The box is measured before any cell is rendered, so the first frame has one layout, not two.
-  const [measured, setMeasured] = useState(false);
+  // The first matrix shown measures its box before any cell is rendered, so that its first frame
+  // has one layout, not two. Later ones start from the size last measured and render their cells
+  // in the first pass; the observer's first report (after the frame's layout: no forced one)
+  // corrects the window if the size changed (rotation, another screen).
+  const [measured, setMeasured] = useState(lastViewport !== null);
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [printAll, setPrintAll] = useState(false);
   const focusPending = useRef<{ row: number; col: number } | null>(null);
@@ -186,16 +192,15 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    const measure = () => { viewport.current = viewportOf(el.clientWidth, el.clientHeight); update(); };
-    measure();
-    setMeasured(true);
-    if (typeof ResizeObserver === 'undefined') {
+    const measure = () => { viewport.current = lastViewport = viewportOf(el.clientWidth, el.clientHeight); update(); };
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    if (!measured || observer === null) { measure(); setMeasured(true); }
+    if (observer === null) {
       window.addEventListener('resize', measure);
       return () => window.removeEventListener('resize', measure);
     }
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [update]);
 
   useEffect(() => {
