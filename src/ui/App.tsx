@@ -10,6 +10,7 @@ import { productionScreen } from './production/routes';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { lazyScreen } from './pwa/lazyScreen';
 import { Matrice } from './competences/lazyMatrice';
+import { ScreenStack } from './ScreenStack';
 import type { SessionUser } from '../sync/protocol';
 import { useState } from 'preact/hooks';
 
@@ -37,6 +38,8 @@ function Screen({ route, user }: { route: string; user: SessionUser }) {
   if (user.role === 'coordinator') return <CoordinatorHome />;
   return <EtiHome />;
 }
+
+const renderScreen = (route: string, user: SessionUser) => <Screen route={route} user={user} />;
 
 export function App() {
   const services = useServices();
@@ -68,7 +71,8 @@ export function App() {
         <UpdatePrompt />
         <UpdateBanner />
         {logoutError !== null && <p class="banner warn" role="alert">{logoutError}</p>}
-        <Screen route={route} user={user} />
+        {/* A new user starts a new stack: nothing of the last user's screens is kept. */}
+        <ScreenStack key={user.id} route={route} user={user} render={renderScreen} />
       </main>
     </>
   );

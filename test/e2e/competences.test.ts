@@ -61,7 +61,7 @@ describe('compétences et livret, hors connexion puis synchronisés', () => {
     const salarieHref = await eti.page.getByRole('rowheader').getByRole('link', { name: 'Mamadou Diallo' }).getAttribute('href');
     await eti.page.getByRole('rowheader').getByRole('link', { name: 'Mamadou Diallo' }).click();
     await eti.page.getByRole('heading', { name: /Parcours prévisionnel de formation/ }).waitFor();
-    await eti.page.getByLabel('Compétence').selectOption({ label: evaluated[0]!.label });
+    await eti.page.getByLabel('Compétence', { exact: true }).selectOption({ label: evaluated[0]!.label });
     await eti.page.getByLabel('Échéance').fill('2099-06-30');
     await eti.page.getByRole('button', { name: 'Ajouter l’objectif' }).click();
     await eti.page.getByText('Objectif enregistré sur la tablette.').waitFor();

@@ -12,8 +12,12 @@ const require = createRequire(import.meta.url);
 
 export const TABLET = { width: 1280, height: 800 } as const;
 
-/** A link to a salarié's dossier (not to one of its tabs, as the accueil reminder's links are). */
-export const DOSSIER_LINK = 'a[href^="#/salarie/"]:not([href*="/accueil"]):not([href*="/parcours"])';
+/**
+ * A link to a salarié's dossier (not to one of its tabs, as the accueil reminder's links are),
+ * shown: `:visible` (Playwright's) because the app keeps some screens built but hidden
+ * (ScreenStack.tsx), whose links a plain CSS selector would also match.
+ */
+export const DOSSIER_LINK = 'a[href^="#/salarie/"]:not([href*="/accueil"]):not([href*="/parcours"]):visible';
 
 export interface RunningApp {
   url: string;

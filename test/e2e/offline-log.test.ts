@@ -30,10 +30,10 @@ describe('livret de suivi hors connexion', () => {
     const eti = await newDevice(browser);
     await login(eti.page, app.url, 'eti1');
     await eti.page.getByRole('heading', { name: 'Mes équipes' }).waitFor();
-    await eti.page.locator(`a[href="#/salarie/${salarieId}"]`).waitFor();
+    await eti.page.locator(`a[href="#/salarie/${salarieId}"]:visible`).waitFor();
     expect(await seriousA11yViolations(eti.page)).toEqual([]);
 
-    await eti.page.locator(`a[href="#/salarie/${salarieId}"]`).click();
+    await eti.page.locator(`a[href="#/salarie/${salarieId}"]:visible`).click();
     await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
 
     await eti.context.setOffline(true);

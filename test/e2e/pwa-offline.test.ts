@@ -47,7 +47,7 @@ describe('PWA hors connexion', () => {
     expect(await eti.page.evaluate(() => fetch('/api/sync/pull').then((r) => `answered ${r.status}`, () => 'network error'))).toBe('network error');
 
     const text = `Hors ligne au chantier, démarrage depuis le service worker ${Date.now()}`;
-    await eti.page.locator(`a[href="${salarieHref}"]`).first().click();
+    await eti.page.locator(`a[href="${salarieHref}"]:visible`).first().click();
     await writeObservation(eti.page, 'Progrès techniques', text);
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('1 modification en attente');
 
@@ -55,7 +55,8 @@ describe('PWA hors connexion', () => {
     await eti.page.getByRole('link', { name: 'Cette tablette' }).click();
     await eti.page.getByRole('heading', { name: 'Cette tablette' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => eti.page.getByTestId('device-pending').textContent()).toBe('1 modification à envoyer');
-    expect(await eti.page.getByTestId('storage-persisted').getAttribute('data-persisted')).not.toBe('unknown');
+    // The storage report is read after the page shows (a promise): wait for it.
+    await expect.poll(() => eti.page.getByTestId('storage-persisted').getAttribute('data-persisted')).not.toBe('unknown');
 
     await eti.context.setOffline(false);
     await expect.poll(() => pending(eti.page), { timeout: 20_000 }).toBe('0');

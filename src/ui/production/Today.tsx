@@ -18,6 +18,7 @@ import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
 import { Matrice } from '../competences/lazyMatrice';
+import { screenAhead } from '../hooks/screenAhead';
 import { onIdle } from '../hooks/onIdle';
 import { WeekView } from './lazyWeekView';
 import { AccueilReminder } from '../livret/AccueilReminder';
@@ -55,8 +56,9 @@ export function Today() {
 }
 
 /** Once the home is shown, load the week view's code and read this week of each team into
- * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads.
- * Then the same for the matrix (its code, its frame and every member's levels). */
+ * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads;
+ * the first team's week is also built ahead, hidden (screenAhead). Then the same for the matrix
+ * (its code, its frame and every member's levels). */
 function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
   const { db } = useServices();
   const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
@@ -67,6 +69,8 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
       await WeekView.preload().catch(() => undefined);
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
       if (!alive) return;
+      // The first team's « Semaine » is the link of every morning: build its screen ahead, hidden.
+      screenAhead.set({ userId, route: `/semaine/${teamIds.split(',')[0] ?? ''}` });
       await Matrice.preload().catch(() => undefined);
       // Loaded with the screen's chunk, not the home's: the first bundle does not grow.
       if (alive) await import('../competences/matrixMemory').then((m) => m.warmMatrix(db, userId, today)).catch(() => undefined);

@@ -14,6 +14,7 @@ import { WeekView } from '../../../src/ui/production/lazyWeekView';
 import { Matrice } from '../../../src/ui/competences/lazyMatrice';
 import { frameKey, frames, levelsCache } from '../../../src/ui/competences/matrixMemory';
 import { isoDay } from '../../../src/ui/format';
+import { screenAhead } from '../../../src/ui/hooks/screenAhead';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -49,6 +50,8 @@ describe('Aujourd’hui', () => {
       expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4);
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
     }, { timeout: 5000 });
+    // Its « Semaine » is announced, so the app builds that screen ahead, hidden (ScreenStack).
+    await waitFor(() => expect(screenAhead.get()).toEqual({ userId: ETI_ID, route: `/semaine/${IDS.team}` }));
     // The week view's code is loaded too: its first render is the grid, not « Chargement… ».
     cleanup();
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
