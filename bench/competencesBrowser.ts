@@ -15,6 +15,8 @@
 //   after a tablet reboot would be slower). warm: the same connection again (reopening the screen),
 //   painted from memory while the live reads confirm it. firstOpenAfterHomeWarmed: a new connection
 //   whose memory « Aujourd'hui » filled when idle (warmMatrix, untimed), then the first open.
+//   shownFromHomeBuiltAhead: as in the app, where « Aujourd'hui » announces the matrix and the
+//   screen stack builds it ahead, hidden: from the tap to the painted cells.
 // - matrixScrollToCornerMs: a jump to the far corner (the 1,800th cell) until it is painted: all
 //   cells are reachable by scrolling, each window in about this time.
 // - level*: a tap on a cell, then on a level. ToShown: until the panel is closed and the cell shows
@@ -29,6 +31,8 @@ import { CELL, HEAD_HEIGHT, NAME_WIDTH } from '../src/ui/competences/grid';
 import { matrixData } from '../src/ui/competences/data';
 import { warmMatrix } from '../src/ui/competences/matrixMemory';
 import { isoDay } from '../src/ui/format';
+import { ScreenStack } from '../src/ui/ScreenStack';
+import { screenAhead } from '../src/ui/hooks/screenAhead';
 import { Livret } from '../src/ui/screens/Livret';
 import { ServicesContext, type Services } from '../src/ui/services';
 import type { SessionUser } from '../src/sync/protocol';
@@ -102,7 +106,8 @@ function cellAt(root: HTMLElement, row: number, col: number): HTMLElement | null
  */
 function visibleCellsPresent(root: HTMLElement): boolean {
   const box = root.querySelector<HTMLElement>('.matrix-scroll');
-  if (box === null || box.clientHeight === 0) return false;
+  // Not a grid built ahead and kept hidden (ScreenStack): it is laid out, but not shown.
+  if (box === null || box.clientHeight === 0 || box.closest('.kept') !== null) return false;
   const v = inView(box);
   if (v.rows[1] <= v.rows[0] || v.cols[1] <= v.cols[0]) return false;
   for (const r of [v.rows[0], v.rows[1] - 1]) for (const c of [v.cols[0], v.cols[1] - 1]) if (cellAt(root, r, c) === null) return false;
@@ -208,6 +213,28 @@ async function run() {
   await untilPainted(() => visibleCellsPresent(root));
   await new Promise((r) => setTimeout(r, 300));
   await hook('matrix', 'stop');
+  // Opened from the home in the app: « Aujourd'hui » announced the matrix, so the screen stack has
+  // built it ahead and keeps it laid out but hidden; the tap only shows it (ScreenStack.tsx).
+  const fromHome: number[] = [];
+  {
+    render(null, root);
+    screenAhead.set({ userId: user.id, routes: ['/matrice'] });
+    const screen = (r: string) => (r === '/matrice' ? h(Matrice, {}) : h('p', null, 'Accueil'));
+    const stackAt = (route: string) => h(ServicesContext.Provider, { value: services }, h(ScreenStack, { route, user, render: screen }));
+    render(stackAt('/'), root);
+    await until(() => root.querySelector('.kept [role="gridcell"]') !== null);
+    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      render(stackAt('/matrice'), root);
+      fromHome.push(await untilPainted(() => visibleCellsPresent(root), t0));
+      assertVisibleCells(root);
+      render(stackAt('/'), root);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    render(null, root);
+    screenAhead.set(null);
+  }
   const warmRuns = window.benchWarmRuns ?? 5;
   for (let i = 0; i < warmRuns; i++) {
     // The last warm open alone can be traced (PHASES=matrix-warm1 TIMELINE=1).
@@ -274,6 +301,7 @@ async function run() {
     visibleCellsChecked: visibleCells, renderedCells, renderedNodes,
     matrixRenderColdMs: cold.map(Math.round), matrixRenderColdMedianMs: Math.round(median(cold)),
     matrixRenderFirstOpenAfterHomeWarmedMs: afterHome.map(Math.round),
+    matrixShownFromHomeBuiltAheadMs: fromHome.map(Math.round),
     matrixRenderWarmMs: warm.map(Math.round), matrixRenderWarmMedianMs: Math.round(median(warm)),
     matrixScrollToCornerMs: jumps.map(Math.round),
     levelWriteMedianMs: Math.round(median(writeMs)), levelTapToPanelClosedMedianMs: Math.round(median(closed)),

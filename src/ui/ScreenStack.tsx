@@ -1,5 +1,5 @@
 // The screens kept mounted: the current route's, shown; the home when it was the previous one and
-// the screen announced ahead (screenAhead), hidden. Going back and forth between « Aujourd'hui » and its week, or
+// the screens announced ahead (screenAhead), hidden. Going back and forth between « Aujourd'hui » and its week, or
 // following a link announced ahead, then shows a screen that is already built and up to date
 // (its live reads kept running) instead of building it: on a slow tablet that render was about
 // half of opening the week (bench/production.ts).
@@ -32,9 +32,9 @@ const HOME = new Set(['/', '/aujourdhui']);
  * the current route, the home when it was the previous one, and the route announced ahead. Other
  * screens are not kept: each kept screen keeps its live reads running, and most are not revisited.
  */
-export function keptRoutes(route: string, previous: string | null, ahead: string | null, order: readonly string[]): string[] {
+export function keptRoutes(route: string, previous: string | null, ahead: readonly string[], order: readonly string[]): string[] {
   const wanted = [route];
-  for (const r of [previous !== null && HOME.has(previous) ? previous : null, ahead]) if (r !== null && !wanted.some((w) => kindOf(w) === kindOf(r))) wanted.push(r);
+  for (const r of [previous !== null && HOME.has(previous) ? previous : null, ...ahead]) if (r !== null && !wanted.some((w) => kindOf(w) === kindOf(r))) wanted.push(r);
   return [...order.filter((r) => wanted.includes(r)), ...wanted.filter((r) => !order.includes(r))];
 }
 
@@ -50,6 +50,6 @@ export function ScreenStack({ route, user, render }: { route: string; user: Sess
   const previous = useRef<string | null>(null);
   const order = useRef<string[]>([]);
   if (last.current !== route) { previous.current = last.current; last.current = route; }
-  order.current = keptRoutes(route, previous.current, ahead?.userId === user.id ? ahead.route : null, order.current);
+  order.current = keptRoutes(route, previous.current, ahead?.userId === user.id ? ahead.routes : [], order.current);
   return <div class="screens">{order.current.map((r) => <Slot key={r} route={r} shown={r === route} user={user} render={render} />)}</div>;
 }

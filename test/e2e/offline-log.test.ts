@@ -46,7 +46,8 @@ describe('livret de suivi hors connexion', () => {
     await eti.page.getByText(shared).waitFor();
 
     await eti.page.getByLabel('Freins périphériques').check();
-    await eti.page.getByLabel('Équipe', { exact: true }).check();
+    // Shown only: the matrix, built ahead and kept hidden, has an « Équipe » filter too.
+    await eti.page.getByLabel('Équipe', { exact: true }).filter({ visible: true }).check();
     await eti.page.getByRole('textbox', { name: 'Observation' }).fill(teamOnly);
     await eti.page.getByRole('button', { name: 'Enregistrer l’observation' }).click();
     await eti.page.getByText(teamOnly).waitFor();

@@ -13,18 +13,21 @@ const ETI: SessionUser = { id: 'u1', role: 'eti', structureId: 's1', displayName
 
 describe('keptRoutes', () => {
   it.each([
-    { route: '/', previous: null, ahead: null, order: [], kept: ['/'] },
-    { route: '/', previous: null, ahead: '/semaine/t1', order: ['/'], kept: ['/', '/semaine/t1'] },
+    { route: '/', previous: null, ahead: [], order: [], kept: ['/'] },
+    { route: '/', previous: null, ahead: ['/semaine/t1'], order: ['/'], kept: ['/', '/semaine/t1'] },
     // Following the announced link: nothing is built or moved, the two slots swap roles.
-    { route: '/semaine/t1', previous: '/', ahead: '/semaine/t1', order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1'] },
+    { route: '/semaine/t1', previous: '/', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1'] },
     // Another week: one week view only (they would share ids), the home stays.
-    { route: '/semaine/t1/2026-11-30', previous: '/semaine/t1', ahead: '/semaine/t1', order: ['/', '/semaine/t1'], kept: ['/semaine/t1/2026-11-30'] },
-    { route: '/matrice', previous: '/', ahead: '/semaine/t1', order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1', '/matrice'] },
-    { route: '/chantiers', previous: '/matrice', ahead: '/semaine/t1', order: ['/', '/semaine/t1', '/matrice'], kept: ['/semaine/t1', '/chantiers'] },
-    { route: '/salarie/a/parcours', previous: '/salarie/b', ahead: null, order: ['/salarie/b'], kept: ['/salarie/a/parcours'] },
+    { route: '/semaine/t1/2026-11-30', previous: '/semaine/t1', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/semaine/t1/2026-11-30'] },
+    { route: '/matrice', previous: '/', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1', '/matrice'] },
+    { route: '/chantiers', previous: '/matrice', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/semaine/t1', '/chantiers'] },
+    // Several screens announced: each kept, one of a kind.
+    { route: '/chantiers', previous: '/', ahead: ['/semaine/t1', '/matrice'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/semaine/t1', '/matrice', '/chantiers'] },
+    { route: '/semaine/t2', previous: '/', ahead: ['/semaine/t1', '/matrice'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/matrice', '/semaine/t2'] },
+    { route: '/salarie/a/parcours', previous: '/salarie/b', ahead: [], order: ['/salarie/b'], kept: ['/salarie/a/parcours'] },
     // Only the home is kept when left: a screen visited on the way is not.
-    { route: '/semaine/t1', previous: '/matrice', ahead: null, order: ['/matrice'], kept: ['/semaine/t1'] },
-    { route: '/', previous: '/matrice', ahead: '/semaine/t1', order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/semaine/t1'] },
+    { route: '/semaine/t1', previous: '/matrice', ahead: [], order: ['/matrice'], kept: ['/semaine/t1'] },
+    { route: '/', previous: '/matrice', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/semaine/t1'] },
   ])('$route after $previous (ahead $ahead) keeps $kept', ({ route, previous, ahead, order, kept }) => {
     expect(keptRoutes(route, previous, ahead, order)).toEqual(kept);
   });
@@ -45,7 +48,7 @@ describe('ScreenStack', () => {
 
   it('builds the announced screen hidden, then shows it without building it again', () => {
     const { renders, slot, go } = mountStack();
-    screenAhead.set({ userId: ETI.id, route: '/semaine/t1' });
+    screenAhead.set({ userId: ETI.id, routes: ['/semaine/t1'] });
     go('/');
     expect(slot('/semaine/t1')?.classList.contains('kept')).toBe(true);
     expect(slot('/semaine/t1')?.getAttribute('aria-hidden')).toBe('true');
@@ -61,7 +64,7 @@ describe('ScreenStack', () => {
 
   it('never builds a route announced for another user', () => {
     const { slot, go } = mountStack();
-    screenAhead.set({ userId: 'someone-else', route: '/semaine/t9' });
+    screenAhead.set({ userId: 'someone-else', routes: ['/semaine/t9'] });
     go('/');
     expect(slot('/semaine/t9')).toBeUndefined();
   });

@@ -213,7 +213,8 @@ export function MatrixGrid({ members, competences, viewAt, rowVersion, version, 
   }, [measured, overscan]);
 
   useEffect(() => {
-    const before = () => setPrintAll(true);
+    // Not when this grid is kept built but hidden (ScreenStack): it is not printed.
+    const before = () => { if (scroller.current?.closest('.kept') == null) setPrintAll(true); };
     const after = () => setPrintAll(false);
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);

@@ -58,7 +58,7 @@ export function Today() {
 /** Once the home is shown, load the week view's code and read this week of each team into
  * memory when the tablet is idle: « Semaine » then opens at once instead of after its reads;
  * the first team's week is also built ahead, hidden (screenAhead). Then the same for the matrix
- * (its code, its frame and every member's levels). */
+ * (its code, its frame and every member's levels, then its screen). */
 function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
   const { db } = useServices();
   const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
@@ -70,10 +70,13 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
       if (!alive) return;
       // The first team's « Semaine » is the link of every morning: build its screen ahead, hidden.
-      screenAhead.set({ userId, route: `/semaine/${teamIds.split(',')[0] ?? ''}` });
+      const week = `/semaine/${teamIds.split(',')[0] ?? ''}`;
+      screenAhead.set({ userId, routes: [week] });
       await Matrice.preload().catch(() => undefined);
       // Loaded with the screen's chunk, not the home's: the first bundle does not grow.
       if (alive) await import('../competences/matrixMemory').then((m) => m.warmMatrix(db, userId, today)).catch(() => undefined);
+      // Then the matrix is built ahead too: its data is in memory, so building it reads nothing.
+      if (alive) screenAhead.set({ userId, routes: [week, '/matrice'] });
     };
     const cancel = onIdle(() => void warm());
     return () => { alive = false; cancel(); };

@@ -51,7 +51,8 @@ describe('Aujourd’hui', () => {
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
     }, { timeout: 5000 });
     // Its « Semaine » is announced, so the app builds that screen ahead, hidden (ScreenStack).
-    await waitFor(() => expect(screenAhead.get()).toEqual({ userId: ETI_ID, route: `/semaine/${IDS.team}` }));
+    await waitFor(() => expect(screenAhead.get()?.routes[0]).toBe(`/semaine/${IDS.team}`));
+    expect(screenAhead.get()?.userId).toBe(ETI_ID);
     // The week view's code is loaded too: its first render is the grid, not « Chargement… ».
     cleanup();
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
@@ -66,6 +67,8 @@ describe('Aujourd’hui', () => {
       expect(frame?.members).toHaveLength(4);
       for (const m of frame!.members) expect(levelsCache.get(services.db)?.has(String(m['id']))).toBe(true);
     }, { timeout: 5000 });
+    // Then the matrix screen is announced, to be built ahead (its data is in memory).
+    await waitFor(() => expect(screenAhead.get()).toEqual({ userId: ETI_ID, routes: [`/semaine/${IDS.team}`, '/matrice'] }));
     cleanup();
     render(<ServicesContext.Provider value={services}><Matrice /></ServicesContext.Provider>);
     // No wait: code, names and levels are in memory, so the first render is the grid.
