@@ -218,7 +218,7 @@ async function run() {
   const fromHome: number[] = [];
   {
     render(null, root);
-    screenAhead.set({ userId: user.id, routes: ['/matrice'] });
+    screenAhead.set('bench', { userId: user.id, routes: ['/matrice'] });
     const screen = (r: string) => (r === '/matrice' ? h(Matrice, {}) : h('p', null, 'Accueil'));
     const stackAt = (route: string) => h(ServicesContext.Provider, { value: services }, h(ScreenStack, { route, user, render: screen }));
     render(stackAt('/'), root);
@@ -233,7 +233,7 @@ async function run() {
       await new Promise((r) => setTimeout(r, 300));
     }
     render(null, root);
-    screenAhead.set(null);
+    screenAhead.set('bench', null);
   }
   const warmRuns = window.benchWarmRuns ?? 5;
   for (let i = 0; i < warmRuns; i++) {

@@ -17,7 +17,8 @@ useAppAndBrowser((a, b) => { app = a; browser = b; }, { shiftMs });
  */
 async function dragPair(page: Page, below = false): Promise<{ from: Locator; to: Locator; toName: string } | null> {
   const pair = await page.evaluate((wantBelow) => {
-    const rows = [...document.querySelectorAll('table.week tbody tr')];
+    // The week shown (neighbouring weeks may be built ahead and kept hidden: ScreenStack.tsx).
+    const rows = [...document.querySelectorAll('table.week tbody tr')].filter((r) => r.closest('.kept') === null);
     // In view and away from the edges, where a held cell would scroll the page.
     const inView = (c: HTMLElement) => { const r = c.getBoundingClientRect(); return r.top >= 70 && r.bottom <= window.innerHeight - 70; };
     const found: { from: string; to: string; below: boolean }[] = [];
@@ -53,7 +54,7 @@ describe('semaine : glisser-déposer', () => {
     const { page } = await newDevice(browser, { shiftMs });
     await login(page, app.url, 'eti1');
     await page.getByRole('link', { name: 'Semaine' }).first().click();
-    await page.locator('table.week tbody tr').first().waitFor();
+    await page.locator('table.week tbody tr:visible').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Mouse: press, move, release on the colleague's empty cell — below the screen's edge when

@@ -7,7 +7,7 @@ import { keptRoutes, ScreenStack } from '../../src/ui/ScreenStack';
 import { screenAhead } from '../../src/ui/hooks/screenAhead';
 import type { SessionUser } from '../../src/sync/protocol';
 
-afterEach(() => { cleanup(); screenAhead.set(null); });
+afterEach(() => { cleanup(); screenAhead.clear(); });
 
 const ETI: SessionUser = { id: 'u1', role: 'eti', structureId: 's1', displayName: 'Karim' };
 
@@ -17,14 +17,17 @@ describe('keptRoutes', () => {
     { route: '/', previous: null, ahead: ['/semaine/t1'], order: ['/'], kept: ['/', '/semaine/t1'] },
     // Following the announced link: nothing is built or moved, the two slots swap roles.
     { route: '/semaine/t1', previous: '/', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1'] },
-    // Another week: one week view only (they would share ids), the home stays.
-    { route: '/semaine/t1/2026-11-30', previous: '/semaine/t1', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/semaine/t1/2026-11-30'] },
+    // Another week, the one announced no longer announced: it goes; the home was not the previous.
+    { route: '/semaine/t1/2026-11-30', previous: '/semaine/t1', ahead: [], order: ['/', '/semaine/t1'], kept: ['/semaine/t1/2026-11-30'] },
     { route: '/matrice', previous: '/', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1'], kept: ['/', '/semaine/t1', '/matrice'] },
     { route: '/chantiers', previous: '/matrice', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/semaine/t1', '/chantiers'] },
     // Several screens announced: each kept, one of a kind.
     { route: '/chantiers', previous: '/', ahead: ['/semaine/t1', '/matrice'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/semaine/t1', '/matrice', '/chantiers'] },
-    { route: '/semaine/t2', previous: '/', ahead: ['/semaine/t1', '/matrice'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/matrice', '/semaine/t2'] },
-    { route: '/salarie/a/parcours', previous: '/salarie/b', ahead: [], order: ['/salarie/b'], kept: ['/salarie/a/parcours'] },
+    // Week views have ids of their own: several can be kept (a week and its neighbours).
+    { route: '/semaine/t1/2026-11-30', previous: '/', ahead: ['/semaine/t1/2026-11-23', '/matrice', '/semaine/t1/2026-12-07'], order: ['/', '/semaine/t1/2026-11-23', '/matrice'], kept: ['/', '/semaine/t1/2026-11-23', '/matrice', '/semaine/t1/2026-11-30', '/semaine/t1/2026-12-07'] },
+    { route: '/matrice', previous: '/', ahead: ['/matrice', '/semaine/t1'], order: ['/'], kept: ['/', '/matrice', '/semaine/t1'] },
+    // Other kinds: one screen each (fixed ids).
+    { route: '/salarie/a/parcours', previous: '/', ahead: ['/salarie/b'], order: ['/salarie/b'], kept: ['/salarie/a/parcours', '/'] },
     // Only the home is kept when left: a screen visited on the way is not.
     { route: '/semaine/t1', previous: '/matrice', ahead: [], order: ['/matrice'], kept: ['/semaine/t1'] },
     { route: '/', previous: '/matrice', ahead: ['/semaine/t1'], order: ['/', '/semaine/t1', '/matrice'], kept: ['/', '/semaine/t1'] },
@@ -48,7 +51,7 @@ describe('ScreenStack', () => {
 
   it('builds the announced screen hidden, then shows it without building it again', () => {
     const { renders, slot, go } = mountStack();
-    screenAhead.set({ userId: ETI.id, routes: ['/semaine/t1'] });
+    screenAhead.set('home', { userId: ETI.id, routes: ['/semaine/t1'] });
     go('/');
     expect(slot('/semaine/t1')?.classList.contains('kept')).toBe(true);
     expect(slot('/semaine/t1')?.getAttribute('aria-hidden')).toBe('true');
@@ -64,7 +67,7 @@ describe('ScreenStack', () => {
 
   it('never builds a route announced for another user', () => {
     const { slot, go } = mountStack();
-    screenAhead.set({ userId: 'someone-else', routes: ['/semaine/t9'] });
+    screenAhead.set('home', { userId: 'someone-else', routes: ['/semaine/t9'] });
     go('/');
     expect(slot('/semaine/t9')).toBeUndefined();
   });

@@ -70,13 +70,13 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
       for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
       if (!alive) return;
       // The first team's « Semaine » is the link of every morning: build its screen ahead, hidden.
-      const week = `/semaine/${teamIds.split(',')[0] ?? ''}`;
-      screenAhead.set({ userId, routes: [week] });
+      const week = `/semaine/${teamIds.split(',')[0] ?? ''}/${mondayOf(today)}`;
+      screenAhead.set('home', { userId, routes: [week] });
       await Matrice.preload().catch(() => undefined);
       // Loaded with the screen's chunk, not the home's: the first bundle does not grow.
       if (alive) await import('../competences/matrixMemory').then((m) => m.warmMatrix(db, userId, today)).catch(() => undefined);
       // Then the matrix is built ahead too: its data is in memory, so building it reads nothing.
-      if (alive) screenAhead.set({ userId, routes: [week, '/matrice'] });
+      if (alive) screenAhead.set('home', { userId, routes: [week, '/matrice'] });
     };
     const cancel = onIdle(() => void warm());
     return () => { alive = false; cancel(); };
@@ -105,7 +105,7 @@ function TeamToday({ data, view, spent, structureId }: { data: ProductionData; v
       <h3 id={`team-${team.id}`}>{name} <span class="meta">({members.length} salariés)</span></h3>
       <p class="actions no-print">
         <a class="button" href={`#/releve/${team.id}`}>Relevé d’heures</a>
-        <a class="button secondary" href={`#/semaine/${team.id}`}>Semaine</a>
+        <a class="button secondary" href={`#/semaine/${team.id}/${mondayOf(today)}`}>Semaine</a>
         <a class="button secondary" href={`#/fiche/${team.id}`}>Fiche du jour à imprimer</a>
       </p>
 
@@ -120,7 +120,7 @@ function TeamToday({ data, view, spent, structureId }: { data: ProductionData; v
       )}
 
       <h4>Sur les chantiers</h4>
-      {slots.length === 0 && <p>Rien de planifié aujourd’hui. <a href={`#/semaine/${team.id}`}>Planifier la semaine</a></p>}
+      {slots.length === 0 && <p>Rien de planifié aujourd’hui. <a href={`#/semaine/${team.id}/${mondayOf(today)}`}>Planifier la semaine</a></p>}
       <div class="cards">
         {slots.map((s) => (
           <div key={s.id} class="card slot-card">

@@ -3,7 +3,7 @@
 // why and cannot be assigned. « Copier la semaine précédente » repeats last week's slots and
 // people, except those who cannot work that day. Week totals are checked against the contract.
 // Dragging a planned cell onto another is a shortcut (useCellDrag, planDrop).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { addDays } from '../../domain/rules/dates';
 import { frDate } from '../../domain/rules/problem';
@@ -15,6 +15,8 @@ import { useServices } from '../services';
 import { useExternal } from '../hooks/useExternal';
 import { useRememberedQuery } from '../hooks/useRememberedQuery';
 import { onIdle } from '../hooks/onIdle';
+import { screenAhead } from '../hooks/screenAhead';
+import { ScreenShown } from '../ScreenStack';
 import { useCellDrag, type CellRef } from './useCellDrag';
 import { fullName, str, type Rec } from '../queries';
 import { isoDay } from '../format';
@@ -44,21 +46,43 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
   const plan = useRememberedQuery(memory.plan, weekPlanKey(userId, monday), () => loadWeekPlan(services.db, monday));
   useWarmNeighbours(team !== undefined && plan !== undefined, userId, teamId, monday, today);
   if (team === undefined || plan === undefined || user === undefined || team.teamId !== teamId || team.monday !== monday || plan.monday !== monday) return <p>Chargement…</p>;
-  return <WeekGrid team={team} plan={plan} teamId={teamId} monday={monday} structureId={user.structureId} />;
+  return (
+    <>
+      <AnnounceNeighbours userId={userId} teamId={teamId} monday={monday} />
+      <WeekGrid team={team} plan={plan} teamId={teamId} monday={monday} structureId={user.structureId} />
+    </>
+  );
 }
 
 /** Once a week is shown, read the previous and the next into memory when the tablet is idle:
  * « Semaine suivante » is the next tap of someone planning ahead. */
-function useWarmNeighbours(shown: boolean, userId: string, teamId: string, monday: string, today: string) {
+function useWarmNeighbours(ready: boolean, userId: string, teamId: string, monday: string, today: string) {
   const { db } = useServices();
   useEffect(() => {
-    if (!shown || userId === '') return;
+    if (!ready || userId === '') return;
     let alive = true;
     const cancel = onIdle(() => void (async () => {
       for (const m of [addDays(monday, 7), addDays(monday, -7)]) if (alive) await warmWeek(db, userId, teamId, m, today).catch(() => undefined);
     })());
     return () => { alive = false; cancel(); };
-  }, [shown, db, userId, teamId, monday, today]);
+  }, [db, ready, userId, teamId, monday, today]);
+}
+
+/**
+ * While this week is the screen shown, announce the next and the previous weeks (screenAhead), so
+ * that the screen stack builds them, hidden, when the tablet is idle: « Semaine suivante » then
+ * only shows a built screen. A component of its own that renders nothing: it alone reads whether
+ * its screen is shown, so showing the week does not render the grid again.
+ */
+function AnnounceNeighbours({ userId, teamId, monday }: { userId: string; teamId: string; monday: string }) {
+  const shown = useContext(ScreenShown);
+  useEffect(() => {
+    if (!shown || userId === '') return;
+    const source = `semaine:${teamId}`;
+    const cancel = onIdle(() => screenAhead.set(source, { userId, routes: [`/semaine/${teamId}/${addDays(monday, 7)}`, `/semaine/${teamId}/${addDays(monday, -7)}`] }));
+    return () => { cancel(); screenAhead.set(source, null); };
+  }, [shown, userId, teamId, monday]);
+  return null;
 }
 
 /** A tap's write, shown from its resolution until a plan read after it arrives. */
@@ -82,6 +106,8 @@ interface CellModel { date: string; list: Rec[]; text: string; blocked: boolean 
 interface RowModel { member: Rec; cells: CellModel[]; planned: number; checks: Check[] }
 
 function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam; plan: WeekPlan; teamId: string; monday: string; structureId: string }) {
+  // Ids of its own: several weeks can be kept built at once (ScreenStack.tsx).
+  const titleId = useId();
   const { write, db } = useServices();
   const [cell, setCell] = useState<{ salarieId: string; date: string } | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
@@ -189,8 +215,8 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
   }
 
   return (
-    <section aria-labelledby="week-title">
-      <h2 id="week-title">Semaine du {frDate(monday)} — {str(view.team, 'name')}</h2>
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId}>Semaine du {frDate(monday)} — {str(view.team, 'name')}</h2>
       <p class="actions no-print">
         <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, -7)}`}>← Semaine précédente</a>
         <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante →</a>
@@ -244,6 +270,7 @@ function CellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, 
   onWritten: (op: PendingOp) => void; onClose: () => void;
 }) {
   const { write, remove } = useServices();
+  const uid = useId();
   const [error, setError] = useState<string | null>(null);
   const [chantierId, setChantierId] = useState('');
   const [period, setPeriod] = useState<(typeof PERIODS)[number]['key']>('matin');
@@ -282,8 +309,8 @@ function CellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, 
   }
 
   return (
-    <section class="panel" aria-labelledby="cell-title">
-      <h3 id="cell-title">{fullName(person)} — {frDate(date)}</h3>
+    <section class="panel" aria-labelledby={`${uid}-title`}>
+      <h3 id={`${uid}-title`}>{fullName(person)} — {frDate(date)}</h3>
       <CheckList checks={checks} />
       {!blocked && (
         <>
@@ -297,15 +324,15 @@ function CellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, 
           )}
           <form class="row" onSubmit={(e) => void addSlot(e)}>
             <div class="field">
-              <label for="slot-chantier">Chantier du nouveau créneau</label>
-              <select id="slot-chantier" value={chantierId} onChange={(e) => setChantierId((e.target as HTMLSelectElement).value)}>
+              <label for={`${uid}-chantier`}>Chantier du nouveau créneau</label>
+              <select id={`${uid}-chantier`} value={chantierId} onChange={(e) => setChantierId((e.target as HTMLSelectElement).value)}>
                 <option value="">Atelier (sans chantier)</option>
                 {chantiers.map((c) => <option key={c.id} value={c.id}>{str(c, 'name')}</option>)}
               </select>
             </div>
             <div class="field">
-              <label for="slot-period">Période</label>
-              <select id="slot-period" value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as typeof period)}>
+              <label for={`${uid}-period`}>Période</label>
+              <select id={`${uid}-period`} value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as typeof period)}>
                 {PERIODS.map((p) => <option key={p.key} value={p.key}>{p.label}</option>)}
               </select>
             </div>

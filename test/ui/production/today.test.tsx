@@ -14,7 +14,7 @@ import { WeekView } from '../../../src/ui/production/lazyWeekView';
 import { Matrice } from '../../../src/ui/competences/lazyMatrice';
 import { frameKey, frames, levelsCache } from '../../../src/ui/competences/matrixMemory';
 import { isoDay } from '../../../src/ui/format';
-import { screenAhead } from '../../../src/ui/hooks/screenAhead';
+import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -51,8 +51,7 @@ describe('Aujourd’hui', () => {
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-16'))?.assignments.length).toBeGreaterThan(0);
     }, { timeout: 5000 });
     // Its « Semaine » is announced, so the app builds that screen ahead, hidden (ScreenStack).
-    await waitFor(() => expect(screenAhead.get()?.routes[0]).toBe(`/semaine/${IDS.team}`));
-    expect(screenAhead.get()?.userId).toBe(ETI_ID);
+    await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)[0]).toBe(`/semaine/${IDS.team}/2026-11-16`));
     // The week view's code is loaded too: its first render is the grid, not « Chargement… ».
     cleanup();
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
@@ -68,7 +67,7 @@ describe('Aujourd’hui', () => {
       for (const m of frame!.members) expect(levelsCache.get(services.db)?.has(String(m['id']))).toBe(true);
     }, { timeout: 5000 });
     // Then the matrix screen is announced, to be built ahead (its data is in memory).
-    await waitFor(() => expect(screenAhead.get()).toEqual({ userId: ETI_ID, routes: [`/semaine/${IDS.team}`, '/matrice'] }));
+    await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([`/semaine/${IDS.team}/2026-11-16`, '/matrice']));
     cleanup();
     render(<ServicesContext.Provider value={services}><Matrice /></ServicesContext.Provider>);
     // No wait: code, names and levels are in memory, so the first render is the grid.

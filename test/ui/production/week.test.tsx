@@ -9,6 +9,8 @@ import { ServicesContext } from '../../../src/ui/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed, TODAY } from './fixture';
 import { warmWeek, weekMemory, weekPlanKey } from '../../../src/ui/production/weekData';
+import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
+import { ScreenShown } from '../../../src/ui/ScreenStack';
 
 async function setup(monday?: string, heading = '16\\/11\\/2026') {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
@@ -97,6 +99,20 @@ describe('Semaine', () => {
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined();
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
     }, { timeout: 5000 });
+  });
+
+  it('announces the next and the previous week while shown, so they are built ahead; not when kept hidden', async () => {
+    const services = await setup();
+    const next = `/semaine/${IDS.team}/2026-11-23`;
+    const previous = `/semaine/${IDS.team}/2026-11-09`;
+    await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([next, previous]), { timeout: 5000 });
+    // Unmounted (or hidden): nothing announced any more.
+    cleanup();
+    await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([]));
+    render(<ServicesContext.Provider value={services}><ScreenShown.Provider value={false}><WeekView teamId={IDS.team} /></ScreenShown.Provider></ServicesContext.Provider>);
+    await screen.findByRole('heading', { name: /Semaine du 16\/11\/2026/, hidden: true });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([]);
   });
 
   it('drags a planned day onto another salarié the same day, and refuses a day they cannot work', async () => {
