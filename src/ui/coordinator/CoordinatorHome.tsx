@@ -7,7 +7,10 @@ import { useLiveQuery } from '../hooks/useLiveQuery';
 import { LogEntryCard } from '../components/LogEntryCard';
 import { fullName, liveAll, reviewsByEntry, str, userNames, type Rec } from '../queries';
 import { uuidv7 } from '../../domain/ids';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { onIdle } from '../hooks/onIdle';
+import { isoDay } from '../format';
+import { prepareMatrix } from '../competences/matrixAhead';
 import { writeErrorMessage } from '../components/writeError';
 import { LOG_CATEGORY_LABELS } from '../../domain/rules/labels';
 import type { LogCategory } from '../../domain/entities';
@@ -27,6 +30,14 @@ export function CoordinatorHome() {
   const data = useLiveQuery(() => inbox(db), [], { entries: [], salaries: new Map<string, Rec>() });
   const names = useLiveQuery(() => userNames(db), [], new Map<string, string>());
   const [error, setError] = useState<string | null>(null);
+  // The matrix is the coordination's other daily screen: ready when the tablet is idle.
+  const userId = user?.id;
+  useEffect(() => {
+    if (userId === undefined) return;
+    let alive = true;
+    const cancel = onIdle(() => void prepareMatrix(db, userId, isoDay(services.now()), () => alive));
+    return () => { alive = false; cancel(); };
+  }, [db, userId]);
   if (user === undefined) return null;
 
   async function markRead(entry: Rec) {

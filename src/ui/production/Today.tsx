@@ -17,7 +17,7 @@ import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
-import { Matrice } from '../competences/lazyMatrice';
+import { prepareMatrix } from '../competences/matrixAhead';
 import { screenAhead } from '../hooks/screenAhead';
 import { onIdle } from '../hooks/onIdle';
 import { WeekView } from './lazyWeekView';
@@ -72,11 +72,7 @@ function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | u
       // The first team's « Semaine » is the link of every morning: build its screen ahead, hidden.
       const week = `/semaine/${teamIds.split(',')[0] ?? ''}/${mondayOf(today)}`;
       screenAhead.set('home', { userId, routes: [week] });
-      await Matrice.preload().catch(() => undefined);
-      // Loaded with the screen's chunk, not the home's: the first bundle does not grow.
-      if (alive) await import('../competences/matrixMemory').then((m) => m.warmMatrix(db, userId, today)).catch(() => undefined);
-      // Then the matrix is built ahead too: its data is in memory, so building it reads nothing.
-      if (alive) screenAhead.set('home', { userId, routes: [week, '/matrice'] });
+      await prepareMatrix(db, userId, today, () => alive);
     };
     const cancel = onIdle(() => void warm());
     return () => { alive = false; cancel(); };

@@ -10,6 +10,9 @@ import { CoordinatorHome } from '../../../src/ui/coordinator/CoordinatorHome';
 import { ETI_ID, STRUCTURE_ID } from '../services';
 import { COORDINATOR, ETI, W, mount, nextId, seedWorld } from '../competences/world';
 import type { Services } from '../../../src/ui/services';
+import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
+import { frameKey, frames } from '../../../src/ui/competences/matrixMemory';
+import { isoDay } from '../../../src/ui/format';
 
 afterEach(cleanup);
 
@@ -70,6 +73,14 @@ describe('Livret de suivi', () => {
 });
 
 describe('À lire (coordination)', () => {
+  it('makes the matrix ready when idle: its data in memory, its screen announced to be built ahead', async () => {
+    const { services } = mount(COORDINATOR, <CoordinatorHome />);
+    await seedWorld(services);
+    await waitFor(() => expect(routesAheadFor(screenAhead.get(), W.coordinator)).toEqual(['/matrice']), { timeout: 5000 });
+    expect(frames.get(services.db)?.get(frameKey(W.coordinator, isoDay(services.now()), '', ''))).toBeDefined();
+    screenAhead.clear();
+  });
+
   it('puts alerts first in their own block, and « Marquer comme lu » writes a review', async () => {
     const { services } = mount(COORDINATOR, <CoordinatorHome />);
     await seedWorld(services);

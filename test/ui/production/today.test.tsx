@@ -68,6 +68,7 @@ describe('Aujourd’hui', () => {
     }, { timeout: 5000 });
     // Then the matrix screen is announced, to be built ahead (its data is in memory).
     await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([`/semaine/${IDS.team}/2026-11-16`, '/matrice']));
+    screenAhead.clear();
     cleanup();
     render(<ServicesContext.Provider value={services}><Matrice /></ServicesContext.Provider>);
     // No wait: code, names and levels are in memory, so the first render is the grid.
