@@ -1,8 +1,8 @@
 // The screens kept mounted: the current route's, shown; the home when it was the previous one and
-// the screens announced ahead (screenAhead), hidden. Going back and forth between « Aujourd'hui » and its week, or
-// following a link announced ahead, then shows a screen that is already built and up to date
-// (its live reads kept running) instead of building it: on a slow tablet that render was about
-// half of opening the week (bench/production.ts).
+// the screens announced ahead (screenAhead), hidden. Going back to « Aujourd'hui », or following a
+// link to a screen announced ahead (its week, the matrix, the next week), then shows a screen that
+// is already built and up to date (its live reads kept running) instead of building it: on a slow
+// tablet that render was about half of opening the week (bench/production.ts).
 //
 // Why this shape:
 // - At most one screen of a kind (the route's first segment) is kept, as screens with fixed ids
@@ -11,7 +11,8 @@
 // - Slots keep their order in the DOM (new ones go last): moving a built screen would cost as much
 //   as what is saved.
 // - A slot's screen is one vnode, memoised on the route and the user, so that showing or hiding it
-//   re-renders the slot's <div hidden>, not the screen (Preact skips an identical vnode).
+//   re-renders the slot's <div> and its ScreenShown context, not the screen (Preact skips an
+//   identical vnode; only the components reading ScreenShown render again).
 // - A kept screen is not display: none (showing it would then restyle and lay out all of it, which
 //   cost as much as the render saved) but laid out where it would be shown, in a box of height 0
 //   that clips it, and visibility: hidden, which takes it out of the paint, of the accessibility
@@ -35,7 +36,7 @@ const HOME = new Set(['/', '/aujourdhui']);
 
 /**
  * The routes to keep, the current one first in priority, in the order their slots already have:
- * the current route, the home when it was the previous one, and the route announced ahead. Other
+ * the current route, the home when it was the previous one, and the routes announced ahead. Other
  * screens are not kept: each kept screen keeps its live reads running, and most are not revisited.
  */
 export function keptRoutes(route: string, previous: string | null, ahead: readonly string[], order: readonly string[]): string[] {
