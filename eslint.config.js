@@ -42,6 +42,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '../server/*', '**/ui/**', '../ui/*'], message: 'Le client ne dépend ni du serveur ni de l’UI.' }] }] },
   },
   {
+    // The screens read through the typed queries (client/queries) and write through the
+    // repository's API in their Services: never Dexie, the device database or the server.
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['dexie', 'dexie/*'], message: 'L’UI lit par client/queries et écrit par le dépôt : jamais Dexie.' },
+          { group: ['**/client/db', '**/client/db.ts'], message: 'L’UI lit par client/queries et écrit par le dépôt : jamais la base de l’appareil.' },
+          { group: ['**/server/**', '../server/*'], message: 'L’UI ne dépend pas du serveur.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/server/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/client/**', '../client/*', '**/ui/**', '../ui/*', 'preact', 'dexie'], message: 'Le serveur ne dépend ni du client ni de l’UI.' }] }] },
   },

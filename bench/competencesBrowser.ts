@@ -30,11 +30,11 @@ import { Matrice } from '../src/ui/competences/Matrice';
 import { CELL, HEAD_HEIGHT, NAME_WIDTH } from '../src/ui/competences/grid';
 import { matrixData } from '../src/ui/competences/data';
 import { warmMatrix } from '../src/ui/competences/matrixMemory';
-import { isoDay } from '../src/ui/format';
-import { ScreenStack } from '../src/ui/ScreenStack';
-import { screenAhead } from '../src/ui/hooks/screenAhead';
-import { Livret } from '../src/ui/screens/Livret';
-import { ServicesContext, type Services } from '../src/ui/services';
+import { isoDay } from '../src/ui/shell/format';
+import { ScreenStack } from '../src/ui/shell/ScreenStack';
+import { screenAhead } from '../src/ui/shell/hooks/screenAhead';
+import { Livret } from '../src/ui/livret/LivretTimeline';
+import { ServicesContext, type Services } from '../src/ui/shell/services';
 import type { SessionUser } from '../src/sync/protocol';
 
 declare global {

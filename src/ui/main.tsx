@@ -4,9 +4,9 @@
 // screen), and persistent storage is requested once someone is signed in.
 import { render } from 'preact';
 import './styles.css';
-import { App } from './App';
-import { createServices } from './boot';
-import { ServicesContext } from './services';
+import { App } from './shell/App';
+import { createServices } from './shell/boot';
+import { ServicesContext } from './shell/services';
 import { createDevice } from '../client/device';
 import { guessDeviceName } from './pwa/deviceName';
 import { requestPersistentStorage } from './pwa/storage';

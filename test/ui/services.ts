@@ -3,7 +3,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDeviceDb, type DeviceDb } from '../../src/client/db';
 import { createRepository } from '../../src/client/repository';
-import type { Services, SyncView } from '../../src/ui/services';
+import { createQueries } from '../../src/client/queries';
+import type { Services, SyncView } from '../../src/ui/shell/services';
 import type { SessionUser } from '../../src/sync/protocol';
 
 export const STRUCTURE_ID = '01900000-0000-7000-8000-000000000001';
@@ -17,8 +18,10 @@ export function testServices(user: SessionUser | undefined, opts: { login?: Serv
   const syncView: SyncView = { online: false, pending: 0, syncing: false, updateRequired: false, rejectedCount: 0 };
   return {
     db,
+    queries: createQueries(db),
     write: async (entity, id, set) => { await repo.write(entity, id, set); },
     remove: async (entity, id) => { await repo.remove(entity, id); },
+    dismissRejected: async (seq) => { await repo.dismissRejected(seq); },
     login: opts.login ?? (async () => undefined),
     logout: async () => { sessionUser = undefined; listeners.forEach((f) => f()); },
     syncNow: async () => undefined,

@@ -4,11 +4,11 @@ import { useState } from 'preact/hooks';
 import { LEVEL_INFO, levelText, matrixKey, type MatrixCell } from '../../domain/rules/matrix';
 import { openBadgeAssertion } from '../../domain/competences/openBadge';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { isoDay, shortDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
-import { fullName, getLive, liveAll, str } from '../queries';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { isoDay, shortDate } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
+import { fullName, getLive, liveAll, str } from '../shell/legacyQueries';
 import type { SessionUser } from '../../sync/protocol';
 import type { Competence } from './data';
 

@@ -22,13 +22,13 @@ import type { DeviceDb } from '../../client/db';
 import { LEVEL_INFO, matrixKey, toLevel, withEvaluations } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
 import { cellObjective } from '../../domain/competences/objectives';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { isoDay } from '../format';
-import { fullName, str, type Rec } from '../queries';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { isoDay } from '../shell/format';
+import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { writeErrorMessage } from '../shell/writeError';
 import { levelsOf, levelsOfMany, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
-import { CellPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './CellPanel';
+import { EvaluationPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './EvaluationPanel';
 import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
 import { frameKey, frames, levelsCache, levelsMemory, rememberFrame } from './matrixMemory';
 
@@ -258,7 +258,7 @@ export function Matrice() {
       {failure !== null && <p class="banner error" role="alert">{failure}</p>}
       {status !== null && <p class="banner info" role="status">{status}</p>}
       {openTarget !== null && frame !== undefined && (
-        <CellPanel
+        <EvaluationPanel
           key={`${openTarget.salarieId}|${openTarget.competence.id}|${openTarget.retry === undefined ? '' : 'retry'}`}
           target={openTarget}
           cell={openLevels?.cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}

@@ -10,7 +10,7 @@
 // - The header row and the name column are position: sticky, as before.
 // - ARIA grid: aria-rowcount / aria-colcount on the grid, aria-rowindex on rows, aria-colindex on
 //   cells, so a screen reader announces « ligne 12 sur 31 » although most rows are not rendered.
-//   Each cell is a focusable gridcell (data-testid="matrix-cell") that opens the CellPanel, named by
+//   Each cell is a focusable gridcell (data-testid="matrix-cell") that opens the EvaluationPanel, named by
 //   its aria-label (see cell() below).
 // - One tab stop (roving tabindex); Enter or Space opens the cell; arrows, Home/End (Ctrl for the corners) and PageUp/PageDown move
 //   between cells, scrolling the box so the cell is in view. The active cell is always rendered,

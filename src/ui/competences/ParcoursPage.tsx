@@ -6,11 +6,11 @@ import { COMPETENCE_LEVELS, LEVEL_INFO, matrixKey, toLevel } from '../../domain/
 import { objectiveState, OBJECTIVE_STATE_LABELS, OBJECTIVE_STATE_SYMBOLS, sortForParcours } from '../../domain/competences/objectives';
 import { selfGap, selfGapText } from '../../domain/competences/selfAssessment';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { isoDay, shortDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
-import { fullName, getLive } from '../queries';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { isoDay, shortDate } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
+import { fullName, getLive } from '../shell/legacyQueries';
 import type { SessionUser } from '../../sync/protocol';
 import { allCompetences, progressOf } from './data';
 import { LevelMark } from './LevelMark';

@@ -6,9 +6,9 @@ import { COMPETENCE_KINDS } from '../../domain/entities';
 import { COMPETENCE_KIND_LABELS } from '../../domain/rules/labels';
 import { parseReferentielCsv, planImport, serializeReferentielCsv, type CsvProblem } from '../../domain/competences/referentielCsv';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { writeErrorMessage } from '../shell/writeError';
 import type { SessionUser } from '../../sync/protocol';
 import { activities, allCompetences, type Competence } from './data';
 

@@ -4,7 +4,7 @@
 // src/domain. matrixData (everything at once) stays for the benchmark's query figure.
 import { entityTable, type DeviceDb } from '../../client/db';
 import { currentLevels, type EvaluationLike, type MatrixCell } from '../../domain/rules/matrix';
-import { liveAll, str, teamsWithMembers, userNames, type Rec, type TeamView } from '../queries';
+import { liveAll, str, teamsWithMembers, userNames, type Rec, type TeamView } from '../shell/legacyQueries';
 
 export interface Competence {
   id: string; activityId: string; label: string; description: string; kind: string; pictogram: string; romeCode: string; safetyCritical: boolean;

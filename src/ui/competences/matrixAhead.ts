@@ -4,7 +4,7 @@
 // « Aujourd'hui » (after its weeks) and the coordination's home. The data module is imported
 // when idle, not with the home, so the first bundle does not grow.
 import type { DeviceDb } from '../../client/db';
-import { screenAhead } from '../hooks/screenAhead';
+import { screenAhead } from '../shell/hooks/screenAhead';
 import { Matrice } from './lazyMatrice';
 
 /** Runs the steps unless `alive()` turns false between them; errors leave the matrix cold. */

@@ -4,11 +4,11 @@
 import { useState } from 'preact/hooks';
 import { ONBOARDING_ITEMS, ONBOARDING_LABELS, onboardingField, onboardingProgress, type OnboardingItem } from '../../domain/competences/onboarding';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { isoDay, shortDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
-import { fullName, getLive } from '../queries';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { isoDay, shortDate } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
+import { fullName, getLive } from '../shell/legacyQueries';
 import type { SessionUser } from '../../sync/protocol';
 import { onboardingOf } from './onboardingData';
 

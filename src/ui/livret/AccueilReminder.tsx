@@ -1,9 +1,9 @@
 // The reminder « Aujourd'hui » shows while a newcomer's accueil checklist is incomplete: one
 // line per salarié with what is left, one tap to the checklist. Renders nothing when all is done.
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { isoDay } from '../format';
-import { fullName, type Rec } from '../queries';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { isoDay } from '../shell/format';
+import { fullName, type Rec } from '../shell/legacyQueries';
 import { pendingAccueils } from './onboardingData';
 
 /** `members`: the salariés the screen already read (« Aujourd'hui »), so that only the

@@ -8,12 +8,12 @@ import {
   type DiagnosticDimension, type DiagnosticLevel,
 } from '../../domain/rules/diagnostic';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { isoDay, shortDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { isoDay, shortDate } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
 import { entityTable, type DeviceDb } from '../../client/db';
-import { fullName, getLive, str } from '../queries';
+import { fullName, getLive, str } from '../shell/legacyQueries';
 import type { SessionUser } from '../../sync/protocol';
 
 interface Diagnostic { id: string; date: string; levels: Partial<Record<DiagnosticDimension, number>>; comment: string }

@@ -1,6 +1,6 @@
 // One salarié's file for the team, by tab: the route `#/salarie/<id>/<tab>` lands here.
 import type { SessionUser } from '../../sync/protocol';
-import { Livret } from '../screens/Livret';
+import { Livret } from './LivretTimeline';
 import { ParcoursPage } from '../competences/ParcoursPage';
 import { DiagnosticPage } from './DiagnosticPage';
 import { AccueilPage } from './AccueilPage';

@@ -2,7 +2,7 @@
 // tablets started it offline) merged into one state, and who still has items left.
 import { entityTable, type DeviceDb } from '../../client/db';
 import { mergeOnboarding, needsOnboardingReminder, onboardingProgress, type OnboardingState } from '../../domain/competences/onboarding';
-import { liveAll, str, teamsWithMembers, type Rec } from '../queries';
+import { liveAll, str, teamsWithMembers, type Rec } from '../shell/legacyQueries';
 
 export async function onboardingOf(db: DeviceDb, salarieId: string): Promise<{ records: Rec[]; state: OnboardingState }> {
   const records = (await entityTable(db, 'onboarding').where('salarieId').equals(salarieId).toArray()).filter((r) => r._deleted === 0)

@@ -4,9 +4,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { checkAssignment, DECISION_LABELS, type AssignmentVerdict } from '../../domain/production/assignment';
-import { useServices } from '../services';
-import { fullName, str } from '../queries';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { fullName, str } from '../shell/legacyQueries';
+import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
 import { assignmentHours, slotPlace, slotTime, levelFor, type ProductionData } from './data';
 

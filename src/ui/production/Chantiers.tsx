@@ -4,10 +4,10 @@ import { useMemo } from 'preact/hooks';
 import { chantierProgress, spentByChantier } from '../../domain/production/progress';
 import { fromCenti } from '../../domain/production/hours';
 import { frDate } from '../../domain/rules/problem';
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { str, type Rec } from '../queries';
-import { isoDay } from '../format';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { str, type Rec } from '../shell/legacyQueries';
+import { isoDay } from '../shell/format';
 import { CheckList } from './CheckList';
 import { fmtHours, loadProduction, timeFacts, type ProductionData } from './data';
 

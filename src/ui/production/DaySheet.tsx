@@ -1,9 +1,9 @@
 // The day sheet to pin on the van's wall: per slot, the chantier, its place and safety notes,
 // then who does what with the consignes, checklist and EPI. Print CSS hides the app around it.
-import { useServices } from '../services';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { fullName, str } from '../queries';
-import { isoDay, longDate } from '../format';
+import { useServices } from '../shell/services';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { fullName, str } from '../shell/legacyQueries';
+import { isoDay, longDate } from '../shell/format';
 import { assignmentsIn, loadProduction, slotPlace, slotTime, slotsOf, teamOf } from './data';
 
 const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);

@@ -9,12 +9,12 @@ import { contractOn } from '../../domain/production/planning';
 import { daysOfMonth, monthOf, previousMonth } from '../../domain/production/calendar';
 import { emptyTotals, expectedMonthCenti, fromCenti, monthTotals, totalsChecks } from '../../domain/production/hours';
 import { buildMonthCsv, exportFileName, type ExportRow } from '../../domain/production/exportCsv';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { liveAll, str } from '../queries';
-import { isoDay } from '../format';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { liveAll, str } from '../shell/legacyQueries';
+import { isoDay } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
 import { fmtHours, loadProduction, timeFacts, type ProductionData } from './data';
 

@@ -2,9 +2,9 @@
 // or place someone without an assignment on a slot. One tap per choice, saved on the tablet.
 import { useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../services';
-import { fullName, str, type Rec } from '../queries';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { writeErrorMessage } from '../shell/writeError';
 import { assignmentsIn, slotHours, slotPlace, slotTime, type ProductionData } from './data';
 
 export function MovePanel({ data, salarieId, fromSlotId, date, structureId, onClose }: {

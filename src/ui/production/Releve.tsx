@@ -10,12 +10,12 @@ import { canBePlanned, contractOn, type AbsenceType } from '../../domain/product
 import { monthOf, mondayOf } from '../../domain/production/calendar';
 import { dayEntryId } from '../../domain/production/dayEntryId';
 import { absenceTotal, emptyTotals, expectedMonthCenti, fromCenti, monthTotals, toCenti, totalsChecks, weekTotals } from '../../domain/production/hours';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { fullName, str, type Rec } from '../queries';
-import { isoDay, longDate } from '../format';
-import { writeErrorMessage } from '../components/writeError';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { isoDay, longDate } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
 import { fmtHours, loadProduction, plannedHours, teamOf, timeFacts, type ProductionData } from './data';
 

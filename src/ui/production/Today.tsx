@@ -2,11 +2,11 @@
 // who is absent and why, who has nothing yet, and what is waiting (yesterday's hours, alerts).
 // Moving someone or giving a task opens a panel right there: no navigation on a busy morning.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { fullName, str, type Rec, type TeamView } from '../queries';
-import { isoDay, longDate } from '../format';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { fullName, str, type Rec, type TeamView } from '../shell/legacyQueries';
+import { isoDay, longDate } from '../shell/format';
 import { addDays } from '../../domain/rules/dates';
 import { dayChecks } from '../../domain/production/planning';
 import { isWorkday, mondayOf } from '../../domain/production/calendar';
@@ -18,8 +18,8 @@ import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction
 import { timeFacts } from './data';
 import { warmWeek } from './weekData';
 import { prepareMatrix } from '../competences/matrixAhead';
-import { screenAhead } from '../hooks/screenAhead';
-import { onIdle } from '../hooks/onIdle';
+import { screenAhead } from '../shell/hooks/screenAhead';
+import { onIdle } from '../shell/hooks/onIdle';
 import { WeekView } from './lazyWeekView';
 import { AccueilReminder } from '../livret/AccueilReminder';
 

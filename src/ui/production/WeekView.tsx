@@ -11,16 +11,16 @@ import { contractOn, dayChecks, weekChecks } from '../../domain/production/plann
 import { mondayOf, workWeek } from '../../domain/production/calendar';
 import { planCopyWeek } from '../../domain/production/copyWeek';
 import { planDrop, type DropSlot } from '../../domain/production/dropPlan';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { useRememberedQuery } from '../hooks/useRememberedQuery';
-import { onIdle } from '../hooks/onIdle';
-import { screenAhead } from '../hooks/screenAhead';
-import { ScreenShown } from '../ScreenStack';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { useRememberedQuery } from '../shell/hooks/useRememberedQuery';
+import { onIdle } from '../shell/hooks/onIdle';
+import { screenAhead } from '../shell/hooks/screenAhead';
+import { ScreenShown } from '../shell/ScreenStack';
 import { useCellDrag, type CellRef } from './useCellDrag';
-import { fullName, str, type Rec } from '../queries';
-import { isoDay } from '../format';
-import { writeErrorMessage } from '../components/writeError';
+import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { isoDay } from '../shell/format';
+import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
 import type { Check } from '../../domain/production/check';
 import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime, type ProductionData } from './data';
@@ -250,7 +250,7 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
         </table>
       </div>
       {cell !== null && (
-        <CellPanel
+        <DayCellPanel
           team={team} lookup={lookup} teamId={teamId} salarieId={cell.salarieId} date={cell.date} structureId={structureId}
           slots={[...plan.slotById.values()].filter((s) => str(s, 'teamId') === teamId && str(s, 'date') === cell.date).sort((a, b) => str(a, 'startTime').localeCompare(str(b, 'startTime')))}
           mine={byCell.get(`${cell.salarieId}|${cell.date}`) ?? []}
@@ -261,7 +261,7 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
   );
 }
 
-function CellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, mine: mineOnDay, onWritten, onClose }: {
+function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, mine: mineOnDay, onWritten, onClose }: {
   team: WeekTeam; lookup: Pick<ProductionData, 'slotById' | 'chantierById'>; teamId: string; salarieId: string; date: string; structureId: string;
   /** The team's slots that day, by start time. */
   slots: Rec[];

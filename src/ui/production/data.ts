@@ -6,7 +6,7 @@ import { currentLevels, levelOf, type EvaluationLike, type MatrixCell } from '..
 import type { AbsenceType, PersonFacts, ContractFacts } from '../../domain/production/planning';
 import type { TimeEntryFacts } from '../../domain/production/hours';
 import type { DeviceDb } from '../../client/db';
-import { liveAll, str, teamViews, type Rec, type TeamView } from '../queries';
+import { liveAll, str, teamViews, type Rec, type TeamView } from '../shell/legacyQueries';
 
 export interface ProductionData {
   today: string;
@@ -58,7 +58,7 @@ export const readAll = liveAll;
 
 export const live = (rows: readonly (Rec | undefined)[]): Rec[] => rows.filter((r): r is Rec => r !== undefined && r._deleted === 0);
 
-export { teamViews } from '../queries';
+export { teamViews } from '../shell/legacyQueries';
 
 /** The planning facts of each salarié, from their rows (entries: only those with an absence count). */
 export function buildFacts(salaries: Iterable<Rec>, contracts: Rec[], suspensions: Rec[], pmsmps: Rec[], entries: Rec[]): Map<string, PersonFacts> {

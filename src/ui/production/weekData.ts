@@ -4,10 +4,10 @@
 // The last weeks read are remembered in memory (and « Aujourd'hui » warms this week's), so the
 // week view paints at once from them while its live reads refresh it.
 import { entityTable, type DeviceDb } from '../../client/db';
-import { queryMemory, type QueryMemory } from '../hooks/useRememberedQuery';
+import { queryMemory, type QueryMemory } from '../../client/queries/memory';
 import type { PersonFacts } from '../../domain/production/planning';
 import { addDays } from '../../domain/rules/dates';
-import { str, type Rec, type TeamView } from '../queries';
+import { str, type Rec, type TeamView } from '../shell/legacyQueries';
 import { buildFacts, live, readAll, teamViews } from './data';
 
 export interface WeekTeam {

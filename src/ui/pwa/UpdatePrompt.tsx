@@ -2,8 +2,8 @@
 // after the waiting changes are sent — or, if they cannot be sent now, after the user confirms
 // that they will leave after the update (they stay in IndexedDB, nothing is lost).
 import { useState } from 'preact/hooks';
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
 import { swUpdates, type UpdateStore } from './updateStore';
 
 type Phase = 'idle' | 'sending' | 'confirm' | 'applying';

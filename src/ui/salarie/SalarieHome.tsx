@@ -1,13 +1,13 @@
 // The salarié's own space, in FALC: big pictograms, short sentences, a button to hear each
 // message read aloud: their competences (with a self-assessment in one tap) and the livret
 // entries shared with them. Only what the team chose to share reaches this device.
-import { useServices } from '../services';
-import { useExternal } from '../hooks/useExternal';
-import { MyCompetences } from '../livret/MyCompetences';
-import { readAloud } from '../livret/readAloud';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { getLive, logOf, str, type Rec } from '../queries';
-import { longDate } from '../format';
+import { useServices } from '../shell/services';
+import { useExternal } from '../shell/hooks/useExternal';
+import { MyCompetences } from './MyCompetences';
+import { readAloud } from './readAloud';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { getLive, logOf, str, type Rec } from '../shell/legacyQueries';
+import { longDate } from '../shell/format';
 import type { LogCategory } from '../../domain/entities';
 
 const PICTO: Record<LogCategory, { icon: string; words: string }> = {

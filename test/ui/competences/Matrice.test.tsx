@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { Matrice } from '../../../src/ui/competences/Matrice';
 import { ValidationError } from '../../../src/client/repository';
 import { ETI_ID, STRUCTURE_ID } from '../services';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { Matrice } from '../../../src/ui/competences/Matrice';
 import { CELL, DEFAULT_VIEWPORT, HEAD_HEIGHT, NAME_WIDTH } from '../../../src/ui/competences/grid';
-import type { Services } from '../../../src/ui/services';
+import type { Services } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID } from '../services';
 import { ETI, evaluate, mount, nextId } from './world';
 

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { ServicesContext, type Services } from '../../../src/ui/services';
+import { ServicesContext, type Services } from '../../../src/ui/shell/services';
 import type { SessionUser } from '../../../src/sync/protocol';
 import type { Fields } from '../../../src/sync/protocol';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';

@@ -5,14 +5,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { Livret } from '../../../src/ui/screens/Livret';
-import { CoordinatorHome } from '../../../src/ui/coordinator/CoordinatorHome';
+import { Livret } from '../../../src/ui/livret/LivretTimeline';
+import { CoordinatorHome } from '../../../src/ui/coordination/CoordinatorHome';
 import { ETI_ID, STRUCTURE_ID } from '../services';
 import { COORDINATOR, ETI, W, mount, nextId, seedWorld } from '../competences/world';
-import type { Services } from '../../../src/ui/services';
-import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
+import type { Services } from '../../../src/ui/shell/services';
+import { routesAheadFor, screenAhead } from '../../../src/ui/shell/hooks/screenAhead';
 import { frameKey, frames } from '../../../src/ui/competences/matrixMemory';
-import { isoDay } from '../../../src/ui/format';
+import { isoDay } from '../../../src/ui/shell/format';
 
 afterEach(cleanup);
 

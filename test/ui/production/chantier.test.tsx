@@ -6,7 +6,7 @@ import { describe, expect, it, afterEach } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ChantierEditor } from '../../../src/ui/production/ChantierEditor';
 import { Chantiers } from '../../../src/ui/production/Chantiers';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
 

@@ -1,7 +1,7 @@
 // A small team on an offline tablet, Friday 20 November 2026: two chantiers, today's morning and
 // afternoon slots, one salarié in PMSMP, one off sick, one with an aménagement, a matrix where
 // Jean-Pierre has not yet acquired the brushcutter (safety-critical), and yesterday's hours missing.
-import type { Services } from '../../../src/ui/services';
+import type { Services } from '../../../src/ui/shell/services';
 import { STRUCTURE_ID, ETI_ID } from '../services';
 
 const id = (n: number): string => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;

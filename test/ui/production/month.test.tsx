@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, afterEach, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { MonthHours } from '../../../src/ui/production/MonthHours';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { parseCsv } from '../../../src/domain/production/exportCsv';
 import { STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, afterEach } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Releve } from '../../../src/ui/production/Releve';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { dayEntryId } from '../../../src/domain/production/dayEntryId';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, TODAY, seed } from './fixture';

@@ -6,15 +6,15 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, afterEach } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Today } from '../../../src/ui/production/Today';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
 import { weekMemory, weekPlanKey, weekTeamKey } from '../../../src/ui/production/weekData';
 import { WeekView } from '../../../src/ui/production/lazyWeekView';
 import { Matrice } from '../../../src/ui/competences/lazyMatrice';
 import { frameKey, frames, levelsCache } from '../../../src/ui/competences/matrixMemory';
-import { isoDay } from '../../../src/ui/format';
-import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
+import { isoDay } from '../../../src/ui/shell/format';
+import { routesAheadFor, screenAhead } from '../../../src/ui/shell/hooks/screenAhead';
 
 async function setup() {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });

@@ -5,12 +5,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, afterEach } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { WeekView } from '../../../src/ui/production/WeekView';
-import { ServicesContext } from '../../../src/ui/services';
+import { ServicesContext } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed, TODAY } from './fixture';
 import { warmWeek, weekMemory, weekPlanKey } from '../../../src/ui/production/weekData';
-import { routesAheadFor, screenAhead } from '../../../src/ui/hooks/screenAhead';
-import { ScreenShown } from '../../../src/ui/ScreenStack';
+import { routesAheadFor, screenAhead } from '../../../src/ui/shell/hooks/screenAhead';
+import { ScreenShown } from '../../../src/ui/shell/ScreenStack';
 
 async function setup(monday?: string, heading = '16\\/11\\/2026') {
   const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });

@@ -1,0 +1,31 @@
+// The one way the screens read the device's data: typed queries by feature, bound to the
+// device's database. Screens get this object through their Services and never see Dexie; they
+// wrap a query in useLiveQuery (or useRememberedQuery) to re-render when its data changes.
+import type { DeviceDb } from '../db';
+import { competencesQueries } from './competences';
+import { coordinationQueries } from './coordination';
+import { deviceQueries } from './device';
+import { livretQueries } from './livret';
+import { productionQueries } from './production';
+import { salarieQueries } from './salarie';
+import { reviewsByEntry, teamsWithMembers, userNames } from './teams';
+
+export function createQueries(db: DeviceDb) {
+  return {
+    teams: {
+      withMembers: (today: string) => teamsWithMembers(db, today),
+      userNames: () => userNames(db),
+      reviewsByEntry: () => reviewsByEntry(db),
+    },
+    production: productionQueries(db),
+    competences: competencesQueries(db),
+    livret: livretQueries(db),
+    coordination: coordinationQueries(db),
+    salarie: salarieQueries(db),
+    device: deviceQueries(db),
+  };
+}
+
+export type Queries = ReturnType<typeof createQueries>;
+export type { TeamView, TeamRow, SalarieRow } from './teams';
+export type { EntityRow } from '../rows';

@@ -1,0 +1,52 @@
+// Sign-in. The first sign-in needs the network (the server creates this device's session);
+// after that the tablet works offline.
+import { useState } from 'preact/hooks';
+import { useServices } from './services';
+
+export function loginErrorMessage(e: unknown): string {
+  return e instanceof Error && e.message !== '' ? e.message : 'La connexion a échoué. Réessayez.';
+}
+
+export function Login() {
+  const { login } = useServices();
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(ev: Event) {
+    ev.preventDefault();
+    if (user.trim() === '' || password === '') {
+      setError('Saisissez votre identifiant et votre mot de passe.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(user.trim(), password);
+    } catch (e) {
+      setError(loginErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main>
+      <form class="login" onSubmit={submit} noValidate>
+        <h1>Tremplin</h1>
+        <p class="hint">Planning, compétences et livret de suivi, même sans réseau.</p>
+        <div class="field">
+          <label for="login-user">Identifiant</label>
+          <input id="login-user" name="username" autocomplete="username" value={user} onInput={(e) => setUser(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="login-password">Mot de passe</label>
+          <input id="login-password" name="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </div>
+        {error !== null && <p class="error-text" role="alert">{error}</p>}
+        <button type="submit" disabled={busy}>Se connecter</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+// Wires the device layer (database, repository, session, sync engine) into the Services the
+// screens use. Background sync runs only while someone is signed in; signing out or a revoked
+// tablet reloads the app on an empty database, so nothing of the previous user stays in memory.
+import { createDevice, type Device } from '../../client/device';
+import { createQueries } from '../../client/queries';
+import type { Services, SyncView } from './services';
+import type { SessionUser } from '../../sync/protocol';
+import { guessDeviceName } from '../pwa/deviceName';
+
+export function createServices(device: Device = createDevice({ deviceName: guessDeviceName() })): Services {
+  let stopSync: (() => void) | undefined;
+  const startSync = () => {
+    if (stopSync === undefined) stopSync = device.startBackgroundSync();
+  };
+
+  const sessionGet = (): SessionUser | undefined => device.session.getState().session?.user;
+  device.session.subscribe((s, prev) => {
+    if (s.status === 'signedIn') startSync();
+    if (prev.status === 'signedIn' && s.status === 'signedOut') {
+      stopSync?.();
+      stopSync = undefined;
+      globalThis.location?.reload();
+    }
+  });
+  void device.session.getState().load();
+
+  let lastView: SyncView | undefined;
+  const syncGet = (): SyncView => {
+    const s = device.status.getState();
+    const view: SyncView = {
+      online: s.online, pending: s.pending, lastSyncAt: s.lastSyncAt, syncing: s.syncing,
+      error: s.error, updateRequired: s.updateRequired, rejectedCount: s.rejectedCount,
+    };
+    // Same object while nothing changed, so subscribers do not re-render for nothing.
+    if (lastView !== undefined && (Object.keys(view) as (keyof SyncView)[]).every((k) => lastView![k] === view[k])) return lastView;
+    lastView = view;
+    return view;
+  };
+
+  return {
+    db: device.db,
+    queries: createQueries(device.db),
+    write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
+    remove: async (entity, id) => { await device.repo.remove(entity, id); },
+    dismissRejected: async (seq) => { await device.repo.dismissRejected(seq); },
+    async login(login, password) {
+      const ok = await device.session.getState().login(login, password);
+      if (!ok) throw new Error(device.session.getState().error ?? 'La connexion a échoué.');
+    },
+    async logout() {
+      const ok = await device.session.getState().logout();
+      if (!ok) throw new Error(device.session.getState().error ?? 'La déconnexion a échoué.');
+    },
+    async syncNow() { await device.engine.requestSync(); },
+    session: { get: sessionGet, subscribe: (fn) => device.session.subscribe(fn) },
+    sync: { get: syncGet, subscribe: (fn) => device.status.subscribe(fn) },
+    now: () => new Date(),
+  };
+}

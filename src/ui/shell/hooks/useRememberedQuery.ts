@@ -1,0 +1,24 @@
+// A live query whose last answers are remembered in memory by key (client/queries/memory.ts), so
+// that reopening a screen (the week of a team, back from « Aujourd'hui ») paints at once from the
+// last read while the live read refreshes it after that paint. With nothing remembered the read
+// starts in a layout effect, right after the first render, rather than after the next frame as
+// useEffect would.
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { observe } from '../../../client/queries/live';
+import type { QueryMemory } from '../../../client/queries/memory';
+
+export function useRememberedQuery<T>(memory: QueryMemory<T>, key: string, query: () => Promise<T>): T | undefined {
+  const [state, setState] = useState<{ key: string; value: T | undefined }>(() => ({ key, value: memory.get(key) }));
+  // Nothing remembered: read at once (layout effect). Something remembered: paint it first and
+  // refresh after the frame (effect), so the refresh does not delay the first paint.
+  const remembered = useMemo(() => memory.get(key) !== undefined, [memory, key]);
+  const subscribe = () => observe(
+    query,
+    (value) => { memory.set(key, value); setState({ key, value }); },
+    (e: unknown) => console.error('Lecture locale impossible', e),
+  );
+  // The key names what the query depends on.
+  useLayoutEffect(() => (remembered ? undefined : subscribe()), [memory, key]);
+  useEffect(() => (remembered ? subscribe() : undefined), [memory, key]);
+  return state.key === key ? state.value : memory.get(key);
+}

@@ -1,0 +1,47 @@
+// What the screens need from the device layer, in one context: the typed queries to read
+// (client/queries), the repository's writes, and the session and sync stores. Screens never see
+// the Dexie instance and never call the network.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DeviceDb } from '../../client/db';
+import type { Queries } from '../../client/queries';
+import type { EntitySet } from '../../client/rows';
+import type { EntityName } from '../../domain/entities';
+import type { SessionUser } from '../../sync/protocol';
+
+export interface SyncView {
+  online: boolean;
+  pending: number;
+  lastSyncAt?: number | undefined;
+  syncing: boolean;
+  error?: { code: string; message: string } | undefined;
+  updateRequired: boolean;
+  rejectedCount: number;
+}
+
+export interface Services {
+  /** @deprecated during the move to `queries`; removed once no screen reads it. */
+  db: DeviceDb;
+  /** Every read a screen makes, typed, by feature. */
+  queries: Queries;
+  /** Create or update a record (ValidationError with a French message when a field is wrong). */
+  write<E extends EntityName>(entity: E, id: string, set: EntitySet<E>): Promise<void>;
+  remove(entity: EntityName, id: string): Promise<void>;
+  /** The user has seen a change the server refused and dismisses it. */
+  dismissRejected(seq: number): Promise<void>;
+  login(login: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  syncNow(): Promise<void>;
+  /** Subscribe to the signed-in user (undefined when signed out). */
+  session: { get(): SessionUser | undefined; subscribe(fn: () => void): () => void };
+  sync: { get(): SyncView; subscribe(fn: () => void): () => void };
+  now(): Date;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const s = useContext(ServicesContext);
+  if (s === null) throw new Error('ServicesContext manquant');
+  return s;
+}
