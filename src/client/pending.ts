@@ -3,11 +3,8 @@
 // "orphans" — records kept only because they had pending changes when the server said they
 // left the user's view; they are dropped once their last pending change is answered.
 import { DELETED_FIELD } from '../sync/merge';
+import { recordKey } from '../sync/protocol';
 import { META, type DeviceDb, type LocalRecord, type OutboxEntry, type PrevField } from './db';
-
-export function recordKey(entity: string, id: string): string {
-  return `${entity}/${id}`;
-}
 
 /** The fields (and `deleted` pseudo-field) a pending change protects from pulled values. */
 export function touchedFields(e: OutboxEntry): string[] {
@@ -48,9 +45,13 @@ export function restoreField(rec: LocalRecord, field: string, prev: PrevField | 
   return out;
 }
 
+export { recordKey };
+
 export async function loadOrphans(db: DeviceDb): Promise<Set<string>> {
   const row = await db.meta.get(META.orphans);
-  return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+  const keys = Array.isArray(row?.value) ? (row.value as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+  // Tablets before the shared recordKey saved `entity/id` (neither part holds a slash).
+  return new Set(keys.map((k) => (k.includes('\u0000') ? k : recordKey(k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)))));
 }
 
 export async function saveOrphans(db: DeviceDb, orphans: ReadonlySet<string>): Promise<void> {

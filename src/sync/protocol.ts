@@ -1,6 +1,8 @@
 // The wire format of the sync contract (shared/design/SYNC-CONTRACT.md), shared by the device's
 // sync engine and the server so that both sides agree on names, limits and version.
-import type { EntityName } from '../domain/entities';
+import type { EntityName, Role } from '../domain/entities';
+
+export type { Role };
 
 /** Bumped when the wire format changes incompatibly; the server answers 426 to older ones. */
 export const PROTOCOL_VERSION = 1;
@@ -57,8 +59,6 @@ export interface PullResponse {
   serverHlc: string;
 }
 
-export type Role = 'coordinator' | 'eti' | 'salarie';
-
 export interface SessionUser {
   id: string;
   role: Role;
@@ -71,6 +71,11 @@ export interface LoginResponse {
   token: string;
   user: SessionUser;
   deviceId: string;
+}
+
+/** One key per record across entities, for maps and sets on both sides of the wire. */
+export function recordKey(entity: string, id: string): string {
+  return `${entity}\u0000${id}`;
 }
 
 export interface ErrorBody {

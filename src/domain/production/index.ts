@@ -9,3 +9,4 @@ export * from './progress';
 export * from './exportCsv';
 export * from './copyWeek';
 export * from './dayEntryId';
+export * from './monthClose';

@@ -4,6 +4,7 @@
 // applied with all its fields or rejected with none — then written in a few bulk statements.
 import { canWrite, type Actor, type RecordView } from '../../domain/access';
 import { validateComplete, type EntityName } from '../../domain/entities';
+import { closedMonthsOf, hoursLocked, MONTH_CLOSED_MESSAGE } from '../../domain/production/monthClose';
 import { MAX_CLOCK_SKEW_MS } from '../../sync/hlc';
 import { emptyRecord, mergeFields } from '../../sync/merge';
 import type { Change, Fields, PushResult, RejectReason } from '../../sync/protocol';
@@ -149,16 +150,16 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
     return own;
   }
 
-  async function monthIsClosed(date: unknown): Promise<boolean> {
-    if (typeof date !== 'string' || date.length < 7) return false;
+  /** The structure's closed months, read once per batch (a close in this batch counts from the next). */
+  async function closedMonthSet(): Promise<Set<string>> {
     if (!closedMonths) {
       const { rows } = await tx.query<{ month: string | null }>(
         `SELECT fields->>'month' AS month FROM records WHERE structure_id = $1 AND entity = 'monthClose' AND NOT deleted`,
         [structureId],
       );
-      closedMonths = new Set(rows.flatMap((r) => (r.month ? [r.month] : [])));
+      closedMonths = closedMonthsOf(rows);
     }
-    return closedMonths.has(date.slice(0, 7));
+    return closedMonths;
   }
 
   async function judge(change: Change): Promise<Rejection | { record: StoredRecord; before: StoredRecord | null; won: string[]; lost: string[]; set: Fields }> {
@@ -198,10 +199,8 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
       if (!actor || !canWrite(actor, beforeView, viewOf(after))) {
         return new Rejection('forbidden', 'vous n’avez pas le droit de modifier cet enregistrement');
       }
-      if (actor.role === 'eti' && change.entity === 'timeEntry') {
-        if ((await monthIsClosed(before?.fields['date'])) || (await monthIsClosed(after.fields['date']))) {
-          return new Rejection('month_closed', 'ce mois a été validé par la coordination : les heures ne se modifient plus');
-        }
+      if (change.entity === 'timeEntry' && hoursLocked(actor.role, await closedMonthSet(), after.fields['date'], before?.fields['date'])) {
+        return new Rejection('month_closed', MONTH_CLOSED_MESSAGE);
       }
     }
     if (!after.deleted) {

@@ -3,6 +3,7 @@
 import type { RecordView } from '../../domain/access';
 import type { EntityName } from '../../domain/entities';
 import type { Clocks, Fields } from '../../sync/protocol';
+export { recordKey } from '../../sync/protocol';
 import { toNumber } from '../db/types';
 
 export interface StoredRecord {
@@ -50,10 +51,6 @@ export function fromRow(r: RecordRow): StoredRecord {
 
 export function viewOf(r: Pick<StoredRecord, 'entity' | 'id' | 'structureId' | 'fields' | 'salarieId'>): RecordView {
   return { entity: r.entity, id: r.id, structureId: r.structureId, fields: r.fields, salarieId: r.salarieId ?? undefined };
-}
-
-export function recordKey(entity: string, id: string): string {
-  return `${entity}\u0000${id}`;
 }
 
 /**
