@@ -8,6 +8,7 @@ import { DELETED_FIELD, emptyRecord, mergeRecords } from '../sync/merge';
 import type { PulledChange, PullResponse } from '../sync/protocol';
 import { receiveClocks } from './clock';
 import { allTables, entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry } from './db';
+import { currentLocal, currentPulled } from './storedVersion';
 import { groupByRecord, loadOrphans, recordKey, saveOrphans, touchedFields } from './pending';
 
 export interface PageHooks {
@@ -21,7 +22,8 @@ function leftView(c: PulledChange): boolean {
 }
 
 export async function applyPage(db: DeviceDb, page: PullResponse, now: number, hooks: PageHooks = {}): Promise<number> {
-  const changes = page.changes.filter((c) => isEntityName(c.entity));
+  // A page from an older server is upgraded before it meets the (current) local records.
+  const changes = page.changes.filter((c) => isEntityName(c.entity)).map(currentPulled);
   return db.transaction('rw', allTables(db), async () => {
     const orphans = await loadOrphans(db);
     const pendingList: OutboxEntry[] = page.reset === true
@@ -79,11 +81,11 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       if (local === null && c.deleted) continue;
 
       const protect = new Set(mine.flatMap(touchedFields));
-      const base = local === null ? emptyRecord() : fromLocal(local);
+      const base = local === null ? emptyRecord() : fromLocal(currentLocal(c.entity, local));
       const merged = mergeRecords(base, { fields: c.fields, clocks: c.clocks, deleted: c.deleted }, protect);
       for (const f of protect) holdBack(c, f, mine, dirtyOutbox);
       const structureId = typeof c.fields['structureId'] === 'string' ? c.fields['structureId'] : (local?.structureId ?? '');
-      state.set(key, toLocal(c.id, merged, structureId));
+      state.set(key, toLocal(c.entity, c.id, merged, structureId));
       orphans.delete(key);
       for (const clock of Object.values(c.clocks)) seenClocks.push(clock);
     }

@@ -1,9 +1,13 @@
 // The device's IndexedDB (Dexie 4): one table per synced entity holding flattened records
 // (fields at top level so indexes work, plus `_clocks` and `_deleted`), the outbox of changes
 // not yet acknowledged, the `meta` key/value table and the changes the server refused.
-// Field names never start with `_` (entities.ts), so `_clocks`/`_deleted` cannot collide.
-import { Dexie, type EntityTable, type Table } from 'dexie';
-import { ENTITY_NAMES, type EntityName } from '../domain/entities';
+// Field names never start with `_` (entities.ts), so `_clocks`/`_deleted`/`_v` cannot collide.
+// The Dexie versions below are a frozen history: each states its own changes and upgrade, and
+// none is edited once shipped, so a tablet that skipped releases still walks every step.
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { EntityName } from '../domain/entities';
+import { versionOf } from '../domain/records/upgrades';
+import { upgradeStore } from './storedVersion';
 import type { Clocks, Fields, JsonValue, RejectReason } from '../sync/protocol';
 
 /** A synced record as stored on the device. */
@@ -13,6 +17,8 @@ export interface LocalRecord {
   _clocks: Clocks;
   /** 0 or 1 rather than a boolean: booleans are not valid IndexedDB keys. */
   _deleted: 0 | 1;
+  /** The record version its fields are in (domain/records/upgrades.ts); absent = 1. */
+  _v?: number;
   [field: string]: unknown;
 }
 
@@ -32,6 +38,8 @@ export interface OutboxEntry {
   hlc: string;
   set: Fields;
   deleted?: true;
+  /** The record version `set` is written in; absent = 1 (written before versions existed). */
+  v?: number;
   /**
    * Per field touched (and `deleted` for a removal): the value and clock it would have without
    * this change. A pulled value that a pending change protects is folded in here too, so that
@@ -62,32 +70,59 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** Secondary indexes per entity: the reads the screens need (see repository.ts). */
-const ENTITY_INDEXES: Partial<Record<EntityName, string>> = {
-  logEntry: 'salarieId, [salarieId+date]',
-  timeEntry: 'salarieId, [salarieId+date]',
-  evaluation: 'salarieId, [salarieId+date], [salarieId+competenceId]',
-  objective: 'salarieId, [salarieId+competenceId]',
-  planningSlot: 'teamId, [teamId+date]',
-  membership: 'teamId, salarieId',
-  chantier: 'teamId',
-  assignment: 'slotId, salarieId',
-  review: 'logEntryId',
-  competence: 'activityId',
-  contract: 'salarieId',
-  passIae: 'salarieId',
-  suspension: 'salarieId',
-  prolongation: 'salarieId',
-  pmsmp: 'salarieId',
-  diagnostic: 'salarieId',
-  badge: 'salarieId',
-  onboarding: 'salarieId',
+/**
+ * Version 1, as shipped: the outbox, meta, refused changes and one table per entity with the
+ * secondary indexes the screens read by (client/queries). Frozen: never edit it.
+ */
+const STORES_V1: Readonly<Record<string, string>> = {
+  outbox: '++seq, &opId, entity, [entity+id]',
+  meta: 'key',
+  rejected: '++seq, at',
+  structure: 'id',
+  user: 'id',
+  salarie: 'id',
+  team: 'id',
+  membership: 'id, teamId, salarieId',
+  contract: 'id, salarieId',
+  passIae: 'id, salarieId',
+  suspension: 'id, salarieId',
+  prolongation: 'id, salarieId',
+  pmsmp: 'id, salarieId',
+  diagnostic: 'id, salarieId',
+  chantier: 'id, teamId',
+  planningSlot: 'id, teamId, [teamId+date]',
+  assignment: 'id, slotId, salarieId',
+  timeEntry: 'id, salarieId, [salarieId+date]',
+  activity: 'id',
+  competence: 'id, activityId',
+  evaluation: 'id, salarieId, [salarieId+date], [salarieId+competenceId]',
+  objective: 'id, salarieId, [salarieId+competenceId]',
+  logEntry: 'id, salarieId, [salarieId+date]',
+  review: 'id, logEntryId',
+  badge: 'id, salarieId',
+  monthClose: 'id',
 };
 
-export function entitySchema(entity: EntityName): string {
-  const extra = ENTITY_INDEXES[entity];
-  return extra === undefined ? 'id' : `id, ${extra}`;
-}
+/** Version 2: the accueil checklist of a new salarié. Frozen. */
+const STORES_V2: Readonly<Record<string, string>> = {
+  onboarding: 'id, salarieId',
+};
+
+/**
+ * Every Dexie version in order: its table changes (Dexie keeps the tables a version does not
+ * name) and the upgrade of the data already stored. A new release that changes a record's shape
+ * adds an upgrade step to the entity (domain/records) and a version here whose upgrade is
+ * `upgradeStore`, which brings every record and pending change to today's shape.
+ */
+const VERSIONS: readonly { version: number; stores: Readonly<Record<string, string>>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+  { version: 1, stores: STORES_V1 },
+  { version: 2, stores: STORES_V2 },
+  // Records carry their schema version (`_v`); `salarie` 1 → 2 (exitCategory → exitKind).
+  { version: 3, stores: {}, upgrade: upgradeStore },
+];
+
+/** The latest Dexie version (tests open older ones from fixtures). */
+export const DEVICE_DB_VERSION = VERSIONS[VERSIONS.length - 1]!.version;
 
 export type DeviceDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -109,16 +144,10 @@ export interface DbDeps {
 export function openDeviceDb(name = 'tremplin', deps?: DbDeps): DeviceDb {
   const options = { cache: 'disabled' as const };
   const db = (deps === undefined ? new Dexie(name, options) : new Dexie(name, { ...options, indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange })) as DeviceDb;
-  const stores: Record<string, string> = {
-    outbox: '++seq, &opId, entity, [entity+id]',
-    meta: 'key',
-    rejected: '++seq, at',
-  };
-  for (const entity of ENTITY_NAMES) stores[entity] = entitySchema(entity);
-  // Version 1 had no `onboarding` table; Dexie adds it on upgrade and keeps everything else.
-  const v1 = Object.fromEntries(Object.entries(stores).filter(([name]) => name !== 'onboarding'));
-  db.version(1).stores(v1);
-  db.version(2).stores(stores);
+  for (const v of VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade !== undefined) version.upgrade(v.upgrade);
+  }
   return db;
 }
 
@@ -135,16 +164,18 @@ export function allTables(db: DeviceDb): Table[] {
 export function fromLocal(rec: LocalRecord): { fields: Fields; clocks: Clocks; deleted: boolean } {
   const fields: Fields = {};
   for (const [k, v] of Object.entries(rec)) {
-    if (k === 'id' || k === '_clocks' || k === '_deleted') continue;
+    if (k === 'id' || k === '_clocks' || k === '_deleted' || k === '_v') continue;
     Object.defineProperty(fields, k, { value: v as JsonValue, writable: true, enumerable: true, configurable: true });
   }
   return { fields, clocks: rec._clocks, deleted: rec._deleted === 1 };
 }
 
-export function toLocal(id: string, merged: { fields: Fields; clocks: Clocks; deleted: boolean }, structureId: string): LocalRecord {
+/** A merged record as stored, in today's version of its entity (`merged` must be in it). */
+export function toLocal(entity: EntityName, id: string, merged: { fields: Fields; clocks: Clocks; deleted: boolean }, structureId: string): LocalRecord {
   const rec: LocalRecord = { id, structureId, _clocks: merged.clocks, _deleted: merged.deleted ? 1 : 0 };
+  rec._v = versionOf(entity);
   for (const [k, v] of Object.entries(merged.fields)) {
-    if (k === 'id' || k === '_clocks' || k === '_deleted') continue;
+    if (k === 'id' || k === '_clocks' || k === '_deleted' || k === '_v') continue;
     Object.defineProperty(rec, k, { value: v, writable: true, enumerable: true, configurable: true });
   }
   if (typeof merged.fields['structureId'] === 'string') rec.structureId = merged.fields['structureId'];

@@ -1,8 +1,9 @@
-// The composition root of the device side: one database, API client, repository, sync engine
+// The composition root of the device side: one database, API client, queries, repository, sync engine
 // and session store wired together. The app creates one; tests create several (one per
 // simulated tablet, each with its own fake IndexedDB) against the same server.
 import { createApi, type FetchLike } from './api';
 import { openDeviceDb, type DbDeps } from './db';
+import { createQueries } from './queries';
 import { createRepository } from './repository';
 import { currentSession } from './session';
 import { createSessionStore } from './stores/session';
@@ -39,6 +40,7 @@ export function createDevice(opts: DeviceOptions = {}) {
 
   return {
     db, api, repo, engine, session,
+    queries: createQueries(db),
     status: engine.status,
     /** Browser only: sync at start, on online/visibility, on a timer, after writes; one tab at a time. */
     startBackgroundSync: (trigger: TriggerOptions = {}) => startSyncTriggers(engine, db, trigger),

@@ -1,17 +1,18 @@
-// Local reads and writes for the UI. A write is ONE Dexie transaction over the entity table,
+// The device's one write path (reads are client/queries). A write is ONE Dexie transaction over the entity table,
 // the outbox and meta: tick the persisted HLC, merge per field, validate, put the record and
 // queue the change with what it replaced (for rollback) — all or nothing, and cheap (3 reads
 // then 3 writes, each group issued at once).
 // Only fields whose value changes are sent, so re-saving a form never overrides a colleague's
 // concurrent edit of another field.
-import { Dexie } from 'dexie';
 import { validateComplete, validateSet, type EntityName } from '../domain/entities';
 import { isRecordId, uuidv7 } from '../domain/ids';
 import { DELETED_FIELD, emptyRecord, mergeFields } from '../sync/merge';
 import type { Fields, JsonValue } from '../sync/protocol';
 import { tickClock, tickFrom } from './clock';
 import { entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry, type PrevField } from './db';
-import type { EntityRow, EntitySet } from './rows';
+import type { EntitySet } from './rows';
+import { currentLocal } from './storedVersion';
+import { versionOf } from '../domain/records/upgrades';
 
 /** An input the user can fix: `field` names the field, `message` says why, in French. */
 export class ValidationError extends Error {
@@ -80,7 +81,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
       // Reads issued together, writes issued together: two waits per write, not six.
       const [existing, clockRow, sessionRow] = await Promise.all([table.get(id), db.meta.get(META.hlc), db.meta.get(META.session)]);
       if (existing?._deleted === 1) throw new ValidationError('id', 'Cet élément a été supprimé.');
-      const base = existing === undefined ? emptyRecord() : fromLocal(existing);
+      const base = existing === undefined ? emptyRecord() : fromLocal(currentLocal(entity, existing));
       const structureId = structureOf(existing, set, sessionRow?.value);
       if (existing !== undefined && set['structureId'] !== undefined && set['structureId'] !== structureId) {
         throw new ValidationError('structureId', 'Un élément ne change pas de structure.');
@@ -101,13 +102,13 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
       const prev: Record<string, PrevField> = {};
       for (const k of Object.keys(changed)) prev[k] = prevOf(base, k);
       const entry: OutboxEntry = {
-        opId: uuidv7(now()), entity, id, hlc,
+        opId: uuidv7(now()), entity, id, hlc, v: versionOf(entity),
         // A new record names its structure so the server can check it (contract: set.structureId).
         set: existing === undefined ? { ...changed, structureId } : changed,
         prev: { existed: existing !== undefined, fields: prev },
       };
       await Promise.all([
-        table.put(toLocal(id, record, structureId)),
+        table.put(toLocal(entity, id, record, structureId)),
         db.outbox.add(entry),
         ticked === undefined ? undefined : db.meta.put({ key: META.hlc, value: hlc }),
       ]);
@@ -121,77 +122,24 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     return db.transaction('rw', [table, db.outbox, db.meta], async () => {
       const existing = await table.get(id);
       if (!isLive(existing)) return false;
-      const base = fromLocal(existing);
+      const base = fromLocal(currentLocal(entity, existing));
       const hlc = await tickClock(db, now());
       const { record } = mergeFields(base, {}, hlc, true);
       const deletedClock = base.clocks[DELETED_FIELD];
       const entry: OutboxEntry = {
-        opId: uuidv7(now()), entity, id, hlc, set: {}, deleted: true,
+        opId: uuidv7(now()), entity, id, hlc, v: versionOf(entity), set: {}, deleted: true,
         prev: { existed: true, fields: { [DELETED_FIELD]: deletedClock === undefined ? { value: false } : { value: false, clock: deletedClock } } },
       };
-      await table.put(toLocal(id, record, existing.structureId));
+      await table.put(toLocal(entity, id, record, existing.structureId));
       await db.outbox.add(entry);
       return true;
     });
   }
 
-  // --- reads (live records only) ------------------------------------------------------
-  const rows = <E extends EntityName>(list: LocalRecord[]) => list.filter(isLive) as unknown as EntityRow<E>[];
-
-  async function get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | undefined> {
-    const r = await entityTable(db, entity).get(id);
-    return isLive(r) ? (r as unknown as EntityRow<E>) : undefined;
-  }
-
-  async function list<E extends EntityName>(entity: E): Promise<EntityRow<E>[]> {
-    return rows<E>(await entityTable(db, entity).filter((r) => r._deleted === 0).toArray());
-  }
-
-  /** Records whose (indexed) `index` equals `value`, e.g. byIndex('membership', 'teamId', t). */
-  async function byIndex<E extends EntityName>(entity: E, index: string, value: string): Promise<EntityRow<E>[]> {
-    return rows<E>(await entityTable(db, entity).where(index).equals(value).toArray());
-  }
-
-  async function between<E extends EntityName>(entity: E, index: string, key: string, from: string | typeof Dexie.minKey, to: string | typeof Dexie.maxKey, newestFirst: boolean) {
-    let c = entityTable(db, entity).where(index).between([key, from], [key, to], true, true);
-    if (newestFirst) c = c.reverse();
-    return rows<E>(await c.toArray());
-  }
-
-  /** A salarié's livret de suivi, newest first. */
-  const logOf = (salarieId: string) => between('logEntry', '[salarieId+date]', salarieId, Dexie.minKey, Dexie.maxKey, true);
-
-  /** A salarié's time entries between two ISO dates (inclusive), oldest first. */
-  const timeEntriesOf = (salarieId: string, from: string, to: string) => between('timeEntry', '[salarieId+date]', salarieId, from, to, false);
-
-  /** A team's planning slots between two ISO dates (inclusive), e.g. a week. */
-  const slotsOf = (teamId: string, from: string, to: string) => between('planningSlot', '[teamId+date]', teamId, from, to, false);
-
-  /** A salarié's evaluations, newest first. */
-  const evaluationsOf = (salarieId: string) => between('evaluation', '[salarieId+date]', salarieId, Dexie.minKey, Dexie.maxKey, true);
-
-  /**
-   * The positioning matrix: per competence, the salarié's latest evaluation (by date, then by
-   * when its level was written).
-   */
-  async function matrixOf(salarieId: string): Promise<Map<string, EntityRow<'evaluation'>>> {
-    const out = new Map<string, EntityRow<'evaluation'>>();
-    for (const e of await evaluationsOf(salarieId)) {
-      const cur = out.get(e.competenceId);
-      if (cur === undefined || e.date > cur.date || (e.date === cur.date && (e._clocks['level'] ?? '') > (cur._clocks['level'] ?? ''))) {
-        out.set(e.competenceId, e);
-      }
-    }
-    return out;
-  }
-
-  /** Changes the server refused, newest first, for the screen that lists them. */
-  const listRejected = () => db.rejected.orderBy('seq').reverse().toArray();
-
   /** The user has seen a refusal and dismisses it. */
   const dismissRejected = (seq: number) => db.rejected.delete(seq);
 
-  return { write, remove, get, list, byIndex, logOf, timeEntriesOf, slotsOf, evaluationsOf, matrixOf, listRejected, dismissRejected };
+  return { write, remove, dismissRejected };
 }
 
 function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {

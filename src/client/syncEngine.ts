@@ -43,7 +43,7 @@ export interface SyncOutcome {
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 function toChange(e: OutboxEntry): Change {
-  const c: Change = { opId: e.opId, entity: e.entity, id: e.id, hlc: e.hlc, set: e.set };
+  const c: Change = { opId: e.opId, entity: e.entity, id: e.id, hlc: e.hlc, set: e.set, v: e.v ?? 1 };
   if (e.deleted === true) c.deleted = true;
   return c;
 }

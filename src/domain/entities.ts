@@ -1,8 +1,12 @@
 // Every synced entity of the contract: its fields with runtime validation (one schema per
 // entity, shared by client and server), French labels beside the English names, and the
-// facts the access rules need (which fields are confidential, which entities are per salarié).
+// facts the access rules need (which fields are confidential, which entities are per salarié),
+// and each entity's upgrade steps from its older shapes (its schema version).
 import { z } from 'zod';
 import { isRecordId } from './ids';
+import { SALARIE_UPGRADES } from './records/salarieUpgrades';
+import type { UpgradeStep } from './records/upgrades';
+import { EXIT_KIND_NAMES, type ExitKind } from './rules/exits';
 
 export const ENTITY_NAMES = [
   'structure', 'user', 'salarie', 'team', 'membership', 'contract', 'passIae', 'suspension',
@@ -74,6 +78,11 @@ export interface EntitySpec {
   fields: Record<string, FieldSpec>;
   /** Fields a salarié never receives, even on their own record. */
   confidential?: readonly string[];
+  /**
+   * How older shapes of the record become this one, oldest first (records/upgrades.ts): the
+   * entity's schema version is 1 + their number. Never edit a shipped step; add one.
+   */
+  upgrades?: readonly UpgradeStep[];
 }
 
 const diagnosticLevels = z.object(
@@ -105,13 +114,14 @@ export const ENTITIES = {
     birthDate: opt(isoDate, 'Date de naissance'),
     entryDate: opt(isoDate, 'Date d’entrée'),
     exitDate: opt(isoDate, 'Date de sortie'),
-    exitCategory: opt(short, 'Type de sortie'),
+    exitKind: opt(z.enum(EXIT_KIND_NAMES as [ExitKind, ...ExitKind[]]), 'Type de sortie'),
+    exitDetail: opt(long, 'Précisions sur la sortie'),
     rqth: opt(z.boolean(), 'RQTH'),
     amenagements: opt(long, 'Aménagements de poste'),
     phone: opt(short, 'Téléphone'),
     confidentialNotes: opt(long, 'Notes confidentielles'),
     prescriber: opt(short, 'Prescripteur'),
-  }, confidential: ['confidentialNotes', 'prescriber'] },
+  }, confidential: ['confidentialNotes', 'prescriber'], upgrades: SALARIE_UPGRADES },
   team: { label: 'Équipe', fields: {
     name: req(short.min(1, 'nom requis'), 'Nom'),
     etiUserIds: req(ids, 'Encadrants'),

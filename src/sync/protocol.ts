@@ -26,6 +26,11 @@ export interface Change {
   hlc: string;
   set: Fields;
   deleted?: true;
+  /**
+   * The record version the `set` is written in (domain/records/upgrades.ts). Absent = 1: the
+   * tablets shipped before versions existed; the server upgrades an older set before applying it.
+   */
+  v?: number;
 }
 
 export type RejectReason = 'forbidden' | 'clock_skew' | 'month_closed' | 'invalid';
@@ -49,6 +54,8 @@ export interface PulledChange {
   fields: Fields;
   deleted: boolean;
   clocks: Clocks;
+  /** The record version `fields` are in; absent = 1 (an older server). The device upgrades older ones. */
+  v?: number;
 }
 
 export interface PullResponse {

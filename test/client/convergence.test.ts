@@ -133,7 +133,7 @@ async function runScenario(scenario: { faultSeed: number; steps: Step[] }): Prom
     }
     for (const s of sims) expect((await s.d.engine.syncOnce()).ok).toBe(true);
     const today = localToday();
-    const ctx: ScenarioContext = { today, closedMonth: (await sims[0]!.d.repo.list('monthClose'))[0]?.month };
+    const ctx: ScenarioContext = { today, closedMonth: (await sims[0]!.d.queries.records.list('monthClose'))[0]?.month };
 
     net.faults = true;
     for (const step of scenario.steps) {

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../src/domain/ids';
 import { createRepository, ValidationError } from '../../src/client/repository';
 import { ensureDeviceId } from '../../src/client/clock';
 import { META } from '../../src/client/db';
+import { allOf, oneOf } from '../../src/client/queries/tables';
 import { SAMPLE_IDS, validSample } from '../fixtures/samples';
 import { manualClock, newTestDb } from './helpers';
 
@@ -20,7 +21,7 @@ describe('repository writes', () => {
     const id = uuidv7();
     expect(await repo.write('logEntry', id, validSample('logEntry'))).toBe(true);
 
-    const rec = await repo.get('logEntry', id);
+    const rec = await oneOf(db, 'logEntry', id);
     expect(rec?.text).toBe('Bonne prise en main du taille-haie.');
     expect(rec?.structureId).toBe(SAMPLE_IDS.structure);
     const outbox = await db.outbox.toArray();
@@ -73,7 +74,7 @@ describe('repository writes', () => {
     const id = uuidv7();
     await repo.write('logEntry', id, validSample('logEntry'));
     await expect(repo.write('logEntry', id, { text: null })).rejects.toMatchObject({ name: 'ValidationError', field: 'text' });
-    expect((await repo.get('logEntry', id))?.text).toBe('Bonne prise en main du taille-haie.');
+    expect((await oneOf(db, 'logEntry', id))?.text).toBe('Bonne prise en main du taille-haie.');
     expect(await db.outbox.count()).toBe(1);
   });
 
@@ -96,8 +97,8 @@ describe('repository writes', () => {
     const id = uuidv7();
     await repo.write('evaluation', id, validSample('evaluation'));
     expect(await repo.remove('evaluation', id)).toBe(true);
-    expect(await repo.get('evaluation', id)).toBeUndefined();
-    expect(await repo.list('evaluation')).toEqual([]);
+    expect(await oneOf(db, 'evaluation', id)).toBeUndefined();
+    expect(await allOf(db, 'evaluation')).toEqual([]);
     expect(await repo.remove('evaluation', id)).toBe(false);
     const last = (await db.outbox.orderBy('seq').toArray()).at(-1)!;
     expect(last).toMatchObject({ id, deleted: true, set: {}, prev: { existed: true, fields: { deleted: { value: false } } } });
@@ -137,40 +138,5 @@ describe('device clock and identity', () => {
     await createRepository(db2, opts(clock.now)).write('timeEntry', id, { hours: 5 });
     const after = (await db2.outbox.orderBy('seq').toArray()).at(-1)!.hlc;
     expect(after > before).toBe(true);
-  });
-});
-
-describe('indexed reads', () => {
-  it('lists a salarié’s log newest first, a team’s week of slots, and the competence matrix', async () => {
-    const { db } = newTestDb();
-    const repo = createRepository(db, opts(manualClock().now));
-    const other = uuidv7();
-    for (const [date, who] of [['2026-11-20', S], ['2026-11-23', S], ['2026-11-21', S], ['2026-11-22', other]] as const) {
-      await repo.write('logEntry', uuidv7(), validSample('logEntry', { date, salarieId: who, text: `note ${date}` }));
-    }
-    expect((await repo.logOf(S)).map((e) => e.date)).toEqual(['2026-11-23', '2026-11-21', '2026-11-20']);
-
-    const team = SAMPLE_IDS.team;
-    for (const date of ['2026-11-22', '2026-11-23', '2026-11-27', '2026-11-29', '2026-11-30']) {
-      await repo.write('planningSlot', uuidv7(), validSample('planningSlot', { date }));
-    }
-    await repo.write('planningSlot', uuidv7(), validSample('planningSlot', { date: '2026-11-24', teamId: uuidv7() }));
-    expect((await repo.slotsOf(team, '2026-11-23', '2026-11-29')).map((s) => s.date)).toEqual(['2026-11-23', '2026-11-27', '2026-11-29']);
-
-    const comp = SAMPLE_IDS.competence;
-    const comp2 = uuidv7();
-    await repo.write('evaluation', uuidv7(), validSample('evaluation', { date: '2026-10-01', level: 1 }));
-    const latest = uuidv7();
-    await repo.write('evaluation', latest, validSample('evaluation', { date: '2026-11-15', level: 3 }));
-    await repo.write('evaluation', uuidv7(), validSample('evaluation', { date: '2026-11-01', level: 2, competenceId: comp2 }));
-    const removed = uuidv7();
-    await repo.write('evaluation', removed, validSample('evaluation', { date: '2026-11-20', level: 0 }));
-    await repo.remove('evaluation', removed);
-    const matrix = await repo.matrixOf(S);
-    expect(matrix.get(comp)?.id).toBe(latest);
-    expect(matrix.get(comp)?.level).toBe(3);
-    expect(matrix.get(comp2)?.level).toBe(2);
-    expect((await repo.evaluationsOf(S)).map((e) => e.date)).toEqual(['2026-11-15', '2026-11-01', '2026-10-01']);
-    expect((await repo.byIndex('membership', 'teamId', team))).toEqual([]);
   });
 });

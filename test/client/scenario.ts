@@ -53,9 +53,9 @@ export function localToday(): string {
 
 /** Salariés currently in one of the ETI's teams, as this tablet sees it. */
 async function scopeOf(s: SimDevice, today: string): Promise<string[]> {
-  if (s.role === 'coordinator') return (await s.d.repo.list('salarie')).map((x) => x.id).sort();
-  const teams = new Set((await s.d.repo.list('team')).filter((t) => t.etiUserIds.includes(s.userId)).map((t) => t.id));
-  const members = (await s.d.repo.list('membership')).filter((m) => teams.has(m.teamId) && m.from <= today && (m.to == null || m.to >= today));
+  if (s.role === 'coordinator') return (await s.d.queries.records.list('salarie')).map((x) => x.id).sort();
+  const teams = new Set((await s.d.queries.records.list('team')).filter((t) => t.etiUserIds.includes(s.userId)).map((t) => t.id));
+  const members = (await s.d.queries.records.list('membership')).filter((m) => teams.has(m.teamId) && m.from <= today && (m.to == null || m.to >= today));
   return [...new Set(members.map((m) => m.salarieId))].sort();
 }
 
@@ -74,13 +74,13 @@ export async function performEdit(s: SimDevice, step: EditStep, ctx: ScenarioCon
   try {
     if (s.role === 'salarie') {
       if (step.kind % 2 === 0 && s.salarieId !== undefined) {
-        const comp = pick(byId(await repo.list('competence')), a);
+        const comp = pick(byId(await s.d.queries.records.list('competence')), a);
         if (!comp) return 'noop';
         const id = uuidv7();
         await repo.write('evaluation', id, { salarieId: s.salarieId, competenceId: comp.id, level: b % 5, context: 'self', date: ctx.today, evaluatorId: s.userId });
         return `${s.name} auto-évaluation ${id}`;
       }
-      const own = pickHot(byId(await repo.list('timeEntry')), a);
+      const own = pickHot(byId(await s.d.queries.records.list('timeEntry')), a);
       if (!own) return 'noop';
       await repo.write('timeEntry', own.id, { hours: b % 9 });
       return `${s.name} tente de changer ses heures ${own.id}`;
@@ -99,33 +99,33 @@ export async function performEdit(s: SimDevice, step: EditStep, ctx: ScenarioCon
         return `${s.name} crée l’entrée ${id} (${VIS[b % 3]})`;
       }
       case 1: {
-        const entry = pickHot(byId(await repo.list('logEntry')), a);
+        const entry = pickHot(byId(await s.d.queries.records.list('logEntry')), a);
         if (!entry) return 'noop';
         await repo.write('logEntry', entry.id, c % 3 === 0 ? { visibility: VIS[b % 3]! } : { text: `modifiée ${b}` });
         return `${s.name} modifie l’entrée ${entry.id}`;
       }
       case 2: {
-        const entry = pickHot(byId(await repo.list('logEntry')), a);
+        const entry = pickHot(byId(await s.d.queries.records.list('logEntry')), a);
         if (!entry) return 'noop';
         await repo.remove('logEntry', entry.id);
         return `${s.name} supprime l’entrée ${entry.id}`;
       }
       case 3: {
-        const existing = byId(await repo.list('evaluation'));
+        const existing = byId(await s.d.queries.records.list('evaluation'));
         if (c % 2 === 0 && existing.length > 0) {
           const ev = pickHot(existing, a)!;
           await repo.write('evaluation', ev.id, { level: b % 5 });
           return `${s.name} change le niveau ${ev.id}`;
         }
         const salarieId = pick(scope, a);
-        const comp = pick(byId(await repo.list('competence')), b);
+        const comp = pick(byId(await s.d.queries.records.list('competence')), b);
         if (!salarieId || !comp) return 'noop';
         const id = uuidv7();
         await repo.write('evaluation', id, { salarieId, competenceId: comp.id, level: c % 5, context: 'production', date: ctx.today, evaluatorId: s.userId });
         return `${s.name} évalue ${id}`;
       }
       case 4: {
-        const existing = byId(await repo.list('timeEntry'));
+        const existing = byId(await s.d.queries.records.list('timeEntry'));
         if (c % 2 === 0 && existing.length > 0) {
           const te = pickHot(existing, a)!;
           await repo.write('timeEntry', te.id, { hours: b % 9 });
@@ -138,13 +138,13 @@ export async function performEdit(s: SimDevice, step: EditStep, ctx: ScenarioCon
         return `${s.name} saisit des heures ${id}`;
       }
       case 5: {
-        const te = pickHot(byId(await repo.list('timeEntry')), a);
+        const te = pickHot(byId(await s.d.queries.records.list('timeEntry')), a);
         if (!te) return 'noop';
         await repo.remove('timeEntry', te.id);
         return `${s.name} supprime les heures ${te.id}`;
       }
       case 6: {
-        const ev = pickHot(byId(await repo.list('evaluation')), a);
+        const ev = pickHot(byId(await s.d.queries.records.list('evaluation')), a);
         if (!ev) return 'noop';
         await repo.write('evaluation', ev.id, { comment: `commentaire ${b}` });
         return `${s.name} commente ${ev.id}`;
@@ -152,14 +152,14 @@ export async function performEdit(s: SimDevice, step: EditStep, ctx: ScenarioCon
       case 7: {
         // Coordinator: move a salarié to another team (ETI scopes change: resets follow).
         const salarieId = pick(scope, a);
-        const team = pick(byId(await repo.list('team')), b);
+        const team = pick(byId(await s.d.queries.records.list('team')), b);
         if (!salarieId || !team) return 'noop';
-        for (const m of await repo.byIndex('membership', 'salarieId', salarieId)) await repo.remove('membership', m.id);
+        for (const m of await s.d.queries.records.where('membership', 'salarieId', salarieId)) await repo.remove('membership', m.id);
         if (c % 4 !== 0) await repo.write('membership', uuidv7(), { teamId: team.id, salarieId, from: ctx.today });
         return `${s.name} déplace ${salarieId} vers ${c % 4 !== 0 ? team.id : 'aucune équipe'}`;
       }
       default: {
-        const entry = pickHot(byId(await repo.list('logEntry')), a);
+        const entry = pickHot(byId(await s.d.queries.records.list('logEntry')), a);
         if (!entry) return 'noop';
         const id = uuidv7();
         await repo.write('review', id, { logEntryId: entry.id, reviewerId: s.userId, at: new Date().toISOString(), salarieId: entry.salarieId });
@@ -185,8 +185,8 @@ const CONTENDED = [
  */
 export async function contendedWrites(x: SimDevice, y: SimDevice, a: number, b: number): Promise<{ what: string; writeX(): Promise<unknown>; writeY(): Promise<unknown> } | undefined> {
   const spec = CONTENDED[a % CONTENDED.length]!;
-  const theirs = new Set((await y.d.repo.list(spec.entity)).map((r) => r.id));
-  const shared = byId((await x.d.repo.list(spec.entity)).filter((r) => theirs.has(r.id)));
+  const theirs = new Set((await y.d.queries.records.list(spec.entity)).map((r) => r.id));
+  const shared = byId((await x.d.queries.records.list(spec.entity)).filter((r) => theirs.has(r.id)));
   const rec = pickHot(shared, b);
   if (!rec) return undefined;
   const write = (s: SimDevice, n: number) => async () => {
@@ -202,13 +202,13 @@ export async function contendedWrites(x: SimDevice, y: SimDevice, a: number, b: 
 /** The coordinator moves a salarié between the ETI's teams (or out of any team). */
 export async function moveSalarie(coord: SimDevice, a: number, b: number, today: string): Promise<string> {
   const { repo } = coord.d;
-  const teams = byId(await repo.list('team'));
-  const members = byId((await repo.list('membership')).filter((m) => m.from <= today && (m.to == null || m.to >= today)));
+  const teams = byId(await coord.d.queries.records.list('team'));
+  const members = byId((await coord.d.queries.records.list('membership')).filter((m) => m.from <= today && (m.to == null || m.to >= today)));
   const m = pick(members, a);
   if (!m) return 'noop';
   const others = teams.filter((t) => t.id !== m.teamId);
   const target = b % 5 === 0 ? undefined : pick(others, b);
-  for (const old of await repo.byIndex('membership', 'salarieId', m.salarieId)) await repo.remove('membership', old.id);
+  for (const old of await coord.d.queries.records.where('membership', 'salarieId', m.salarieId)) await repo.remove('membership', old.id);
   if (target) await repo.write('membership', uuidv7(), { teamId: target.id, salarieId: m.salarieId, from: today });
   return `${coord.name} déplace ${m.salarieId} vers ${target?.id ?? 'aucune équipe'}`;
 }

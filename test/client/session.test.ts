@@ -63,7 +63,7 @@ describe('session', () => {
     const other = createSessionStore({ db: d.db, api: d.api }); // another tab of the same app
     await other.getState().load();
     const me = d.session.getState().session!;
-    const salarie = (await d.repo.list('membership'))[0]!.salarieId;
+    const salarie = (await d.queries.records.list('membership'))[0]!.salarieId;
     await d.repo.write('logEntry', uuidv7(), { salarieId: salarie, authorId: me.user.id, date: '2026-11-20', category: 'technique', text: 'Pas encore envoyé.', visibility: 'team', alert: false });
 
     await expect(logout(d.db, d.api)).rejects.toBeInstanceOf(PendingChangesError);

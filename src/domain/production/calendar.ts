@@ -1,6 +1,7 @@
 // Weeks and months of the planning on 'YYYY-MM-DD' strings (UTC arithmetic from rules/dates):
 // a planning week is Monday to Friday, a month is 'YYYY-MM'.
 import { addDays, toDayNumber, type IsoDate } from '../rules/dates';
+import { isPublicHoliday } from '../rules/holidays';
 
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayOf(d: IsoDate): number {
@@ -20,6 +21,15 @@ export function workWeek(d: IsoDate): IsoDate[] {
 
 export function isWorkday(d: IsoDate): boolean {
   return weekdayOf(d) < 5;
+}
+
+/**
+ * Monday to Friday and not a French public holiday: a day work can be planned (the demo's
+ * generator uses it). `isWorkday` stays Monday to Friday only: the screens count every weekday
+ * with it (the week grid, the hours a contract expects in a month).
+ */
+export function isWorkingDay(d: IsoDate): boolean {
+  return isWorkday(d) && !isPublicHoliday(d);
 }
 
 export function monthOf(d: IsoDate): string {

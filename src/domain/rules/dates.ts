@@ -42,6 +42,11 @@ export function fromDayNumber(n: number): IsoDate {
   return format(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
+/** The year of a date: yearOf('2026-04-06') = 2026. */
+export function yearOf(d: IsoDate): number {
+  return parts(d)[0];
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

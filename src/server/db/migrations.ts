@@ -1,5 +1,7 @@
-// Schema migrations, applied at start. Numbered, never edited once shipped; a transaction-scoped
-// advisory lock makes two processes starting at once apply each migration exactly once.
+// Schema migrations, applied at start, then the rows of older record versions upgraded.
+// Numbered, never edited once shipped; a transaction-scoped advisory lock makes two processes
+// starting at once apply each migration exactly once.
+import { upgradeStoredRecords } from '../sync/recordUpgrades';
 import type { Db } from './types';
 
 interface Migration {
@@ -95,6 +97,14 @@ const MIGRATIONS: Migration[] = [
         WHERE entity IN ('team', 'membership', 'assignment', 'monthClose')`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // The record version each row's fields are in (domain/records/upgrades.ts). Rows written
+      // before versions existed are at 1; upgradeStoredRecords brings them to today's at start.
+      `ALTER TABLE records ADD COLUMN version integer NOT NULL DEFAULT 1`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */
@@ -113,5 +123,6 @@ export async function migrate(db: Db): Promise<void> {
       for (const sql of m.statements) await tx.query(sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     }
+    await upgradeStoredRecords(tx);
   });
 }

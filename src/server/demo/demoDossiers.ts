@@ -87,7 +87,7 @@ function addSalarieRecord(ctx: DemoContext, s: SalarieInfo): void {
   };
   if (s.exit !== undefined && p.exit) {
     fields['exitDate'] = formatDay(s.exit);
-    fields['exitCategory'] = p.exit.category;
+    fields['exitKind'] = p.exit.kind;
   }
   if (p.rqth) fields['rqth'] = true;
   if (p.amenagements) fields['amenagements'] = p.amenagements;
@@ -127,7 +127,8 @@ function addParcours(ctx: DemoContext, s: SalarieInfo, passNumbers: Set<string>)
     ctx.add('contract', fields);
   });
   if (p.rqth && ctx.today - s.entry > 600) {
-    const start = passEnd(s.entry, []);
+    // A prolongation starts on the PASS end date, suspensions included (validateProlongation).
+    const start = passEnd(s.entry, suspension ? [suspension] : []);
     ctx.add('prolongation', {
       salarieId: s.id, passIaeId: passId, start: formatDay(start), end: formatDay(start + 364), reason: 'rqth', decision: 'pending',
       notes: 'Demande transmise au prescripteur (Cap emploi) avec l’avis de l’encadrant et de la CIP.',

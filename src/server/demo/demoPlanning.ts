@@ -2,7 +2,7 @@
 // and current weeks (morning and afternoon slots) and who does which task with which consignes.
 import type { JsonValue } from '../../sync/protocol';
 import type { DemoContext, SalarieInfo, TeamInfo } from './context';
-import { addMonths, formatDay, isWorkingDay, monthStartOf, mondayOf, weekday, type Day } from './dates';
+import { addMonths, formatDay, isWorkingDay, monthKey, monthStartOf, mondayOf, weekday, type Day } from './dates';
 import type { Rng } from './random';
 import { TASKS, type TaskDef, type WorkKind } from './referentiel';
 import { AFTERNOON, MORNING } from './schedule';
@@ -25,11 +25,16 @@ const PHASES_RUNNING: JsonValue = [
   { name: 'production', status: 'en_cours' }, { name: 'livraison', status: 'a_faire' },
 ];
 
+/** The textile collection a day belongs to: autumn-winter from September to February. */
+export function collectionSeason(d: Day): 'automne-hiver' | 'printemps-été' {
+  const month = Number(monthKey(d).slice(5));
+  return month >= 9 || month <= 2 ? 'automne-hiver' : 'printemps-été';
+}
+
 function chantierDefs(today: Day): ChantierDef[][] {
   const month = monthStartOf(today);
   const monday = mondayOf(today);
-  const m = new Date(today * 86_400_000).getUTCMonth();
-  const season = m >= 8 || m <= 1 ? 'automne-hiver' : 'printemps-été';
+  const season = collectionSeason(today);
   return [
     [
       { name: 'Entretien du parc de la mairie', client: 'Ville de Lisses', place: 'Parc de la mairie, rue de la Mairie, Lisses', short: 'Parc de la mairie', kind: 'parc', start: addMonths(month, -2), end: addMonths(month, 2) - 1, quotedHours: 480, quoteAmount: 11_520, safetyNotes: 'Parc ouvert au public : balisage obligatoire avant toute tonte ou taille. Éjection de la tondeuse jamais vers l’allée. Taille-haie réservé aux salariés autorisés.' },

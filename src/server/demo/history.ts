@@ -2,8 +2,8 @@
 // entries, team planning and assignments, evaluations, livret entries and reviews — for the
 // first-sync benchmark. Pure and deterministic: (demo, years, seed) always gives the same records.
 import type { JsonValue } from '../../sync/protocol';
-import { dayToMs, formatDay, isoAt, isWorkingDay, weekday, workingDayOnOrAfter, type Day } from './dates';
-import { WEEK, allowedTasks } from './demoPlanning';
+import { dayToMs, formatDay, isoAt, isWorkingDay, weekday, workingDayOnOrAfter, yearOf, type Day } from './dates';
+import { WEEK, allowedTasks, collectionSeason } from './demoPlanning';
 import { LOG_CATEGORY_WEIGHTS, LOG_TEXTS, PAST_CHANTIERS } from './historyContent';
 import { indexDemo, type DemoIndex, type HistoryTeam } from './historyIndex';
 import { levelOf, pastPeople, type Person, type Sink } from './historyPeople';
@@ -98,9 +98,8 @@ function placeOf(name: string, kind: 0 | 1, stream: number): string {
 
 function nameFor(base: string, kind: 0 | 1, stream: number, start: Day): string {
   if (kind === 0) return base;
-  const month = new Date(dayToMs(start)).getUTCMonth();
-  const year = new Date(dayToMs(start)).getUTCFullYear();
-  const season = month >= 8 || month <= 1 ? 'automne-hiver' : 'printemps-été';
+  const season = collectionSeason(start);
+  const year = yearOf(start);
   return stream === 0 ? `${base} — ${season} ${year}` : `${base} — collection ${season} ${year}`;
 }
 

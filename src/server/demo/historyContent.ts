@@ -1,6 +1,7 @@
 // French material for the generated history: names of past salariés, prescribers, host
 // companies, past chantiers and livret de suivi wording per category ({p} = first name).
 import type { LogCategory } from '../../domain/entities';
+import type { ExitKind } from '../../domain/rules/exits';
 
 export const FIRST_NAMES = [
   'Abdou', 'Adama', 'Alain', 'Alexandre', 'Amina', 'Anaïs', 'Ange', 'Aïcha', 'Bakary', 'Brahim', 'Brigitte', 'Bruno',
@@ -25,7 +26,7 @@ export const PRESCRIBERS = [
 ] as const;
 
 /** Exit kinds (see the exits rules) with how often an ACI sees them. */
-export const EXIT_KIND_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+export const EXIT_KIND_WEIGHTS: ReadonlyArray<readonly [ExitKind, number]> = [
   ['cdi', 10], ['cdd_6_mois_plus', 8], ['interim_6_mois_plus', 4], ['creation_activite', 1], ['cdd_moins_6_mois', 10],
   ['interim_moins_6_mois', 6], ['contrat_aide', 4], ['autre_siae', 5], ['formation_qualifiante', 10], ['retraite', 2],
   ['chomage', 24], ['inactivite', 6], ['longue_maladie', 3], ['maternite', 2], ['faute_grave', 2], ['decision_justice', 1],

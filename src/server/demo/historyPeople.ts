@@ -93,7 +93,7 @@ function pastPerson(sink: Sink, index: DemoIndex, team: HistoryTeam, entry: Day,
   const lowHours = weeklyHours < 20;
   const fields: Record<string, JsonValue> = {
     firstName, lastName: name.slice(firstName.length + 1), birthDate: `${yearOf(entry) - rng.int(19, 60)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
-    entryDate: formatDay(entry), exitDate: formatDay(exit), exitCategory: rng.weighted(EXIT_KIND_WEIGHTS),
+    entryDate: formatDay(entry), exitDate: formatDay(exit), exitKind: rng.weighted(EXIT_KIND_WEIGHTS),
     phone: `0${rng.pick(['6', '7'])} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`, prescriber: rng.pick(PRESCRIBERS),
   };
   if (rng.chance(0.1)) fields['rqth'] = true;

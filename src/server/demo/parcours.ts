@@ -1,9 +1,11 @@
 // Parcours arithmetic shared by the demo and its history: CDDI chains (4 months, then 6-month
-// renewals, never past the PASS end) and PASS IAE numbers in the national service's format.
-import { addMonths, yearOf, type Day } from './dates';
+// renewals, never past the PASS end) and PASS IAE numbers in the national service's format. The
+// PASS end date is the domain's rule (rules/pass), so the demo's contracts stop where the screens
+// say the PASS ends.
+import { passEndDate } from '../../domain/rules/pass';
+import { addMonths, formatDay, parseDay, yearOf, type Day } from './dates';
 import type { Rng } from './random';
 
-export const PASS_DAYS = 730;
 const RENEWALS = [4, 6, 6, 6, 6, 6] as const;
 const MIN_CONTRACT_DAYS = 120;
 
@@ -23,9 +25,10 @@ export function contractPeriods(start: Day, until: Day, cap?: Day): Array<{ star
   }
 }
 
-/** The PASS end date: 730 days inclusive, pushed back by each suspension's length. */
+/** The PASS end date (730 days inclusive, pushed back by each suspension), on demo days. */
 export function passEnd(start: Day, suspensions: ReadonlyArray<{ start: Day; end: Day }>): Day {
-  return start + PASS_DAYS - 1 + suspensions.reduce((n, s) => n + (s.end - s.start), 0);
+  const iso = suspensions.map((s) => ({ start: formatDay(s.start), end: formatDay(s.end) }));
+  return parseDay(passEndDate({ start: formatDay(start) }, iso, []));
 }
 
 /** `99999` + two-digit year + five digits, unique within `taken`. */

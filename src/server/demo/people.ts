@@ -1,5 +1,6 @@
 // The demo's salariés en insertion: who they are, when they came, their hours, their freins and
 // atouts. Dates are offsets from "today" so the demo always looks like the current month.
+import type { ExitKind } from '../../domain/rules/exits';
 
 export type DiagnosticLevels = readonly [number, number, number, number, number, number, number, number];
 
@@ -25,7 +26,7 @@ export interface SalarieProfile {
   confidentialNotes?: string;
   login?: 'salarie1' | 'salarie2';
   /** Left the structure that many days ago. */
-  exit?: { daysAgo: number; category: string };
+  exit?: { daysAgo: number; kind: ExitKind };
   /** Learning speed (1 = one level per quarter). */
   pace: number;
   /** Diagnostic at entry, then (for longer parcours) the latest one. Order: DIAGNOSTIC_DIMENSIONS. */
@@ -52,7 +53,7 @@ export const PROFILES: readonly SalarieProfile[] = [
     diagnostic: [3, 2, 2, 2, 2, 1, 4, 2], diagnosticComment: 'Hébergé en CHRS après une période à la rue. Sans activité depuis 6 ans. Reprise en douceur.' },
   { key: 'ahmed', firstName: 'Ahmed', lastName: 'Saïdi', age: 40, birthday: '10-12', team: 0, entryDaysAgo: 455, weeklyHours: 35, earlierWeeklyHours: 26, phone: '06 52 77 09 81', prescriber: 'France Travail — agence de Corbeil-Essonnes', pace: 1.1,
     diagnostic: [3, 3, 3, 3, 3, 2, 4, 3], diagnosticLater: [3, 4, 4, 4, 4, 3, 4, 4], diagnosticComment: 'Ancien manutentionnaire. Permis B, voiture. Projet : agent d’entretien des espaces verts en entreprise.' },
-  { key: 'julien', firstName: 'Julien', lastName: 'Mercier', age: 34, birthday: '07-21', team: 0, entryDaysAgo: 420, weeklyHours: 26, phone: '06 23 64 80 15', prescriber: 'France Travail — agence d’Évry', exit: { daysAgo: 40, category: 'emploi_durable' }, pace: 1.2,
+  { key: 'julien', firstName: 'Julien', lastName: 'Mercier', age: 34, birthday: '07-21', team: 0, entryDaysAgo: 420, weeklyHours: 26, phone: '06 23 64 80 15', prescriber: 'France Travail — agence d’Évry', exit: { daysAgo: 40, kind: 'cdd_6_mois_plus' }, pace: 1.2,
     diagnostic: [4, 3, 3, 3, 2, 2, 4, 3], diagnosticLater: [4, 4, 4, 4, 3, 3, 4, 4], diagnosticComment: 'Reconversion après un licenciement économique. Très motivé, projet paysagiste.' },
   // Équipe Textile (eti2)
   { key: 'nadia', firstName: 'Nadia', lastName: 'Haddad', age: 35, birthday: '02-08', team: 1, entryDaysAgo: 245, weeklyHours: 26, phone: '06 98 12 43 57', prescriber: 'PLIE Cœur Essonne', login: 'salarie2', pace: 1.3,

@@ -4,6 +4,7 @@
 // applied with all its fields or rejected with none — then written in a few bulk statements.
 import { canWrite, type Actor, type RecordView } from '../../domain/access';
 import { validateComplete, type EntityName } from '../../domain/entities';
+import { versionOf } from '../../domain/records/upgrades';
 import { closedMonthsOf, hoursLocked, MONTH_CLOSED_MESSAGE } from '../../domain/production/monthClose';
 import { MAX_CLOCK_SKEW_MS } from '../../sync/hlc';
 import { emptyRecord, mergeFields } from '../../sync/merge';
@@ -92,20 +93,20 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
       const rows = pendingOps.map((op) => {
         const rec = finalOf.get(recordKey(op.entity, op.id)) === op ? pendingRecords.get(recordKey(op.entity, op.id)) : undefined;
         return rec
-          ? { ...op, rec: true, fresh: !stored.has(recordKey(op.entity, op.id)), fields: rec.fields, clocks: rec.clocks, rdeleted: rec.deleted, created_seq: rec.createdSeq, salarie_id: rec.salarieId }
+          ? { ...op, rec: true, fresh: !stored.has(recordKey(op.entity, op.id)), fields: rec.fields, clocks: rec.clocks, rdeleted: rec.deleted, created_seq: rec.createdSeq, salarie_id: rec.salarieId, version: versionOf(rec.entity) }
           : { ...op, rec: false };
       });
       await tx.query(
         `WITH x AS (
            SELECT * FROM json_to_recordset($2::json) AS x(op_id text, seq bigint, entity text, id text, hlc text,
              user_id text, device_id text, set_fields jsonb, deleted boolean, won jsonb, lost jsonb,
-             rec boolean, fresh boolean, fields jsonb, clocks jsonb, rdeleted boolean, created_seq bigint, salarie_id text)
+             rec boolean, fresh boolean, fields jsonb, clocks jsonb, rdeleted boolean, created_seq bigint, salarie_id text, version integer)
          ), inserted AS (
            INSERT INTO records (${RECORD_COLUMNS})
-           SELECT x.entity, x.id, $1, x.fields, x.clocks, x.rdeleted, x.seq, x.created_seq, x.salarie_id FROM x WHERE x.rec AND x.fresh
+           SELECT x.entity, x.id, $1, x.fields, x.clocks, x.rdeleted, x.seq, x.created_seq, x.salarie_id, x.version FROM x WHERE x.rec AND x.fresh
            ON CONFLICT (entity, id) DO NOTHING
          ), updated AS (
-           UPDATE records r SET fields = x.fields, clocks = x.clocks, deleted = x.rdeleted, seq = x.seq, salarie_id = x.salarie_id
+           UPDATE records r SET fields = x.fields, clocks = x.clocks, deleted = x.rdeleted, seq = x.seq, salarie_id = x.salarie_id, version = x.version
            FROM x WHERE x.rec AND NOT x.fresh AND r.entity = x.entity AND r.id = x.id AND r.structure_id = $1
          )
          INSERT INTO applied_ops (structure_id, op_id, seq, entity, id, hlc, user_id, device_id, set_fields, deleted, won, lost)
@@ -286,7 +287,7 @@ async function loadRecords(tx: Queryable, keys: { entity: string; id: string }[]
   if (keys.length === 0) return cache;
   const unique = [...new Map(keys.map((k) => [recordKey(k.entity, k.id), k])).values()];
   const { rows } = await tx.query<RecordRow>(
-    `SELECT r.entity, r.id, r.structure_id, r.fields, r.clocks, r.deleted, r.seq, r.created_seq, r.salarie_id
+    `SELECT r.entity, r.id, r.structure_id, r.fields, r.clocks, r.deleted, r.seq, r.created_seq, r.salarie_id, r.version
      FROM jsonb_to_recordset($1::jsonb) AS k(entity text, id text)
      JOIN records r ON r.entity = k.entity AND r.id = k.id`,
     [json(unique)],

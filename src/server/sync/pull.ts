@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { canRead, visibleFields, type Actor } from '../../domain/access';
 import type { EntityName } from '../../domain/entities';
+import { versionOf } from '../../domain/records/upgrades';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Clocks, type Fields, type PulledChange, type PullResponse } from '../../sync/protocol';
 import { json, toNumber, type Queryable } from '../db/types';
 import { today, type AppDeps } from '../deps';
@@ -148,5 +149,5 @@ function serialize(actor: Actor, rec: StoredRecord): PulledChange {
   for (const [name, hlc] of Object.entries(rec.clocks)) {
     if (name === 'deleted' || name in fields) clocks[name] = hlc;
   }
-  return { entity: rec.entity, id: rec.id, fields: { ...fields, structureId: rec.structureId }, deleted: rec.deleted, clocks };
+  return { entity: rec.entity, id: rec.id, fields: { ...fields, structureId: rec.structureId }, deleted: rec.deleted, clocks, v: versionOf(rec.entity) };
 }

@@ -1,7 +1,8 @@
 // How a synced record is stored (one row per record, current state plus its commit position)
-// and how a row becomes the RecordView the access rules judge.
+// and how a row becomes the RecordView the access rules judge — in today's record version.
 import type { RecordView } from '../../domain/access';
 import type { EntityName } from '../../domain/entities';
+import { needsUpgrade, upgradeClocked } from '../../domain/records/upgrades';
 import type { Clocks, Fields } from '../../sync/protocol';
 export { recordKey } from '../../sync/protocol';
 import { toNumber } from '../db/types';
@@ -31,17 +32,25 @@ export interface RecordRow {
   seq: unknown;
   created_seq: unknown;
   salarie_id: string | null;
+  /** The record version `fields` are in (absent on rows read before migration 3: 1). */
+  version?: unknown;
 }
 
-export const RECORD_COLUMNS = 'entity, id, structure_id, fields, clocks, deleted, seq, created_seq, salarie_id';
+export const RECORD_COLUMNS = 'entity, id, structure_id, fields, clocks, deleted, seq, created_seq, salarie_id, version';
 
+/** A row as the rules judge it, in today's version of its entity (an older row is upgraded). */
 export function fromRow(r: RecordRow): StoredRecord {
+  const entity = r.entity as EntityName;
+  const version = r.version === undefined || r.version === null ? 1 : toNumber(r.version);
+  const { fields, clocks } = needsUpgrade(entity, version)
+    ? upgradeClocked(entity, version, { fields: r.fields, clocks: r.clocks }) as { fields: Fields; clocks: Clocks }
+    : { fields: r.fields, clocks: r.clocks };
   return {
-    entity: r.entity as EntityName,
+    entity,
     id: r.id,
     structureId: r.structure_id,
-    fields: r.fields,
-    clocks: r.clocks,
+    fields,
+    clocks,
     deleted: r.deleted,
     seq: toNumber(r.seq),
     createdSeq: toNumber(r.created_seq),

@@ -47,7 +47,7 @@ describe('buildHistory', () => {
   it('has past salariés who all left, with an exit date and kind', () => {
     const past = ofEntity(history, 'salarie');
     expect(past.length).toBeGreaterThan(20);
-    expect(past.every((r) => typeof r.fields['exitDate'] === 'string' && typeof r.fields['exitCategory'] === 'string')).toBe(true);
+    expect(past.every((r) => typeof r.fields['exitDate'] === 'string' && typeof r.fields['exitKind'] === 'string')).toBe(true);
   });
 
   it('is the same for the same input and differs with the seed', () => {
