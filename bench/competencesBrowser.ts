@@ -24,11 +24,11 @@
 //   committed, outbox entry included). levelWriteMedianMs: the write alone.
 import { h, render } from 'preact';
 import { openDeviceDb, type DeviceDb } from '../src/client/db';
+import { createQueries } from '../src/client/queries';
 import { createRepository } from '../src/client/repository';
 import { uuidv7 } from '../src/domain/ids';
 import { Matrice } from '../src/ui/competences/Matrice';
 import { CELL, HEAD_HEIGHT, NAME_WIDTH } from '../src/ui/competences/grid';
-import { matrixData } from '../src/ui/competences/data';
 import { warmMatrix } from '../src/ui/competences/matrixMemory';
 import { isoDay } from '../src/ui/shell/format';
 import { ScreenStack } from '../src/ui/shell/ScreenStack';
@@ -63,9 +63,11 @@ let lastWriteDone = 0;
 function servicesFor(db: DeviceDb): Services {
   const repo = createRepository(db, { structureId: STRUCTURE });
   return {
-    db,
+    // One query object per connection, as on a device: its memory (the matrix's) is per connection.
+    queries: createQueries(db),
     write: async (e, id, set) => { const t = performance.now(); await repo.write(e, id, set); lastWriteDone = performance.now(); writeMs.push(lastWriteDone - t); },
     remove: async (e, id) => { await repo.remove(e, id); },
+    dismissRejected: async (seq) => { await repo.dismissRejected(seq); },
     login: async () => undefined, logout: async () => undefined, syncNow: async () => undefined,
     session: { get: () => user, subscribe: () => () => undefined },
     sync: { get: () => ({ online: true, pending: 0, syncing: false, updateRequired: false, rejectedCount: 0 }), subscribe: () => () => undefined },
@@ -169,7 +171,7 @@ async function run() {
   })));
 
   const qs: number[] = [];
-  for (let i = 0; i < 3; i++) { const t = performance.now(); await matrixData(db, new Date().toISOString().slice(0, 10), '', activity.id); qs.push(performance.now() - t); }
+  for (let i = 0; i < 3; i++) { const t = performance.now(); await services.queries.competences.matrixData(new Date().toISOString().slice(0, 10), '', activity.id); qs.push(performance.now() - t); }
   const evs: number[] = [];
   for (let i = 0; i < 3; i++) { const t = performance.now(); await db.table('evaluation').toArray(); evs.push(performance.now() - t); }
   const root = document.getElementById('root')!;
@@ -200,8 +202,9 @@ async function run() {
   const afterHome: number[] = [];
   for (let i = 0; i < 3; i++) {
     const fresh = openDeviceDb(dbName);
-    await warmMatrix(fresh, user.id, isoDay(new Date()));
-    const t0 = mountMatrix(servicesFor(fresh));
+    const freshServices = servicesFor(fresh);
+    await warmMatrix(freshServices.queries, user.id, isoDay(new Date()));
+    const t0 = mountMatrix(freshServices);
     afterHome.push(await untilPainted(() => visibleCellsPresent(root), t0));
     assertVisibleCells(root);
     render(null, root);

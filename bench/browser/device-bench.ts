@@ -32,7 +32,7 @@ async function run() {
   let records = 0;
   for (const t of device.db.tables) if (!['outbox', 'meta', 'rejected'].includes(t.name)) records += await t.count();
 
-  const salarie = (await device.repo.list('salarie'))[0];
+  const salarie = (await device.queries.records.list('salarie'))[0];
   const user = device.session.getState().session!.user;
   const writes: number[] = [];
   for (let i = 0; i < 300; i++) {

@@ -10,7 +10,6 @@ import { allOf, oneOf } from '../../src/client/queries/tables';
 import { SAMPLE_IDS, validSample } from '../fixtures/samples';
 import { manualClock, newTestDb } from './helpers';
 
-const S = SAMPLE_IDS.salarie;
 const opts = (now: () => number) => ({ now, structureId: SAMPLE_IDS.structure });
 
 describe('repository writes', () => {

@@ -77,6 +77,7 @@ export async function loadWeekTeam(db: DeviceDb, teamId: string, monday: string,
   return db.transaction('r', ['team', 'membership', 'chantier', 'salarie', 'contract', 'suspension', 'pmsmp', 'timeEntry'], () => readWeekTeam(db, teamId, monday, today));
 }
 
+/** The team, its members' facts (their last read, factsOf, ends the transaction's work) and chantiers. */
 async function readWeekTeam(db: DeviceDb, teamId: string, monday: string, today: string): Promise<WeekTeam> {
   const [team, memberships, chantiers] = await Promise.all([oneOf(db, 'team', teamId), whereIn(db, 'membership', 'teamId', [teamId]), allOf(db, 'chantier')]);
   const ids = [...new Set(memberships.map((m) => m.salarieId))];
@@ -90,19 +91,21 @@ async function readWeekTeam(db: DeviceDb, teamId: string, monday: string, today:
   };
 }
 
-/** Slots of every team from `from` to `to` (a member may work for another team that day). */
-export async function slotsBetween(db: DeviceDb, from: string, to: string): Promise<SlotRow[]> {
-  const teamIds = (await entityTable(db, 'planningSlot').orderBy('teamId').uniqueKeys()).filter((k): k is string => typeof k === 'string');
-  return rangesOf(db, 'planningSlot', '[teamId+date]', teamIds, from, to);
-}
-
 export async function loadWeekPlan(db: DeviceDb, monday: string): Promise<WeekPlan> {
   const readAt = performance.now();
   return db.transaction('r', ['planningSlot', 'assignment'], () => readWeekPlan(db, monday, readAt));
 }
 
+/**
+ * Slots of every team over the week (a member may work for another team that day), then their
+ * assignments. Each step awaits the table reads itself, with no async helper in between: Dexie
+ * follows its transaction across native awaits only a few microtask hops deep, and one more
+ * layer before the last read loses it (PrematureCommitError). The test of loadWeekPlan guards it.
+ */
 async function readWeekPlan(db: DeviceDb, monday: string, readAt: number): Promise<WeekPlan> {
-  const slots = await slotsBetween(db, monday, addDays(monday, 4));
+  const friday = addDays(monday, 4);
+  const teamIds = (await entityTable(db, 'planningSlot').orderBy('teamId').uniqueKeys()).filter((k): k is string => typeof k === 'string');
+  const slots = (await Promise.all(teamIds.map((t) => rangeOf(db, 'planningSlot', '[teamId+date]', t, monday, friday)))).flat();
   const assignments = await whereIn(db, 'assignment', 'slotId', slots.map((s) => s.id));
   return { monday, slotById: new Map(slots.map((s) => [s.id, s])), assignments, readAt };
 }

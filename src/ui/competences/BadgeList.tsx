@@ -8,9 +8,9 @@ import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { fullName, getLive, liveAll, str } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
+import type { BadgeRow, Competence } from '../../client/queries/competences';
 import type { SessionUser } from '../../sync/protocol';
-import type { Competence } from './data';
 
 function download(filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/ld+json' }));
@@ -24,13 +24,13 @@ function download(filename: string, text: string): void {
 }
 
 export function BadgeList({ salarieId, user, cells, competences }: { salarieId: string; user: SessionUser; cells: ReadonlyMap<string, MatrixCell> | undefined; competences: readonly Competence[] }) {
-  const { db, write, now } = useServices();
-  const badges = useLiveQuery(async () => (await liveAll(db, 'badge')).filter((b) => b['salarieId'] === salarieId), [salarieId], []);
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const structure = useLiveQuery(() => getLive(db, 'structure', user.structureId), [user.structureId]);
+  const { queries, write, now } = useServices();
+  const badges = useLiveQuery<BadgeRow[]>(() => queries.competences.badgesOf(salarieId), [salarieId], []);
+  const salarie = useLiveQuery(() => queries.competences.salarie(salarieId), [salarieId]);
+  const structure = useLiveQuery(() => queries.competences.structure(user.structureId), [user.structureId]);
   const [error, setError] = useState<string | null>(null);
   const byId = new Map(competences.map((c) => [c.id, c]));
-  const badged = new Set(badges.map((b) => str(b, 'competenceId')));
+  const badged = new Set(badges.map((b) => b.competenceId));
   const eligible = competences.filter((c) => !badged.has(c.id) && (cells?.get(matrixKey(salarieId, c.id))?.level ?? 0) >= 3);
 
   async function deliver(c: Competence) {
@@ -43,15 +43,16 @@ export function BadgeList({ salarieId, user, cells, competences }: { salarieId: 
     }
   }
 
-  function exportBadge(b: (typeof badges)[number]) {
-    const c = byId.get(str(b, 'competenceId'));
+  function exportBadge(b: BadgeRow) {
+    const c = byId.get(b.competenceId);
     if (c === undefined) return;
     const level = cells?.get(matrixKey(salarieId, c.id))?.level;
-    const phone = str(salarie, 'phone');
+    const phone = salarie?.phone ?? '';
+    // Absent texts go in as '' (the file's fields are as they always were).
     const assertion = openBadgeAssertion({
-      badge: { id: b.id, issuedOn: str(b, 'issuedOn'), evidence: str(b, 'evidence') },
-      competence: { id: c.id, label: c.label, description: c.description, romeCode: c.romeCode },
-      structure: { id: user.structureId, name: str(structure, 'name') || 'Structure d’insertion' },
+      badge: { id: b.id, issuedOn: b.issuedOn, evidence: b.evidence ?? '' },
+      competence: { id: c.id, label: c.label, description: c.description ?? '', romeCode: c.romeCode ?? '' },
+      structure: { id: user.structureId, name: structure?.name || 'Structure d’insertion' },
       recipient: phone !== '' ? { type: 'telephone', identity: phone.replace(/\s+/g, '') } : { type: 'url', identity: `urn:uuid:${salarieId}` },
       recipientName: fullName(salarie),
       ...(level === undefined ? {} : { levelText: levelText(level) }),
@@ -66,10 +67,10 @@ export function BadgeList({ salarieId, user, cells, competences }: { salarieId: 
       {badges.length === 0 ? <p>Aucun badge délivré pour l’instant.</p> : (
         <ul class="list">
           {badges.map((b) => {
-            const c = byId.get(str(b, 'competenceId'));
+            const c = byId.get(b.competenceId);
             return (
               <li key={b.id} class="card row-between" data-testid="badge">
-                <span><span aria-hidden="true">🏅 </span>{c?.label ?? 'Compétence'} <span class="meta">— délivré le {shortDate(str(b, 'issuedOn'))}</span></span>
+                <span><span aria-hidden="true">🏅 </span>{c?.label ?? 'Compétence'} <span class="meta">— délivré le {shortDate(b.issuedOn)}</span></span>
                 <button type="button" class="secondary" onClick={() => exportBadge(b)}>Télécharger le badge<span class="sr-only"> {c?.label}</span></button>
               </li>
             );

@@ -11,11 +11,12 @@ import { selfGap, selfGapText } from '../../domain/competences/selfAssessment';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../shell/services';
 import { isoDay, shortDate } from '../shell/format';
+import { EVALUATOR_CONTEXTS, type EvaluatorContext } from '../../domain/competences/evaluationContexts';
+import type { Competence, Evaluation } from '../../client/queries/competences';
 import { LevelMark } from './LevelMark';
-import type { Competence, Evaluation } from './data';
 
-export const EVALUATOR_CONTEXTS = ['production', 'afest', 'pmsmp'] as const;
-export type EvaluatorContext = (typeof EVALUATOR_CONTEXTS)[number];
+/** A level chosen in the panel: an evaluator's context, and the comment as typed ('' for none). */
+export interface ChosenLevel extends Evaluation { context: EvaluatorContext; comment: string }
 
 export interface CellTarget {
   salarieId: string; salarieName: string; competence: Competence;
@@ -32,7 +33,7 @@ export function EvaluationPanel({ target, cell, evaluations, names, evaluatorId,
   evaluatorId: string;
   onClose(): void;
   /** The level chosen: the matrix shows it, closes the panel and writes it. */
-  onChoose(evaluation: Evaluation): void;
+  onChoose(evaluation: ChosenLevel): void;
 }) {
   const { now } = useServices();
   const [context, setContext] = useState<EvaluatorContext>(target.retry?.context ?? 'production');
@@ -54,10 +55,10 @@ export function EvaluationPanel({ target, cell, evaluations, names, evaluatorId,
   return (
     <div class="cell-panel card" role="dialog" aria-modal="false" aria-labelledby="cell-panel-title" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
       <header class="row-between">
-        <h3 id="cell-panel-title" tabIndex={-1} ref={heading}>{target.salarieName} — {target.competence.pictogram} {target.competence.label}</h3>
+        <h3 id="cell-panel-title" tabIndex={-1} ref={heading}>{target.salarieName} — {target.competence.pictogram ?? ''} {target.competence.label}</h3>
         <button type="button" class="secondary" onClick={onClose}>Fermer</button>
       </header>
-      {target.competence.safetyCritical && <p class="tag alert">⚠ Critique pour la sécurité</p>}
+      {target.competence.safetyCritical === true && <p class="tag alert">⚠ Critique pour la sécurité</p>}
       <p>Niveau actuel : <LevelMark level={level} />{cell?.official ? <span class="meta"> (le {shortDate(cell.official.date)})</span> : <span class="meta"> (jamais évalué)</span>}</p>
       {gap !== null && (
         <p class="self-gap" data-testid="self-gap">Auto-évaluation du salarié : <LevelMark level={gap.self} /> — {selfGapText(gap)}</p>
@@ -94,9 +95,9 @@ export function EvaluationPanel({ target, cell, evaluations, names, evaluatorId,
           <ol class="history" aria-label="Historique des évaluations">
             {history.map((e) => (
               <li key={e.id} data-testid="history-item">
-                <strong>{shortDate(e.date)}</strong> · <LevelMark level={toLevel(e.level)} /> · {EVALUATION_CONTEXT_LABELS[e.context as keyof typeof EVALUATION_CONTEXT_LABELS] ?? e.context}
+                <strong>{shortDate(e.date)}</strong> · <LevelMark level={toLevel(e.level)} /> · {EVALUATION_CONTEXT_LABELS[e.context] ?? e.context}
                 {' · '}{e.context === 'self' ? 'le salarié' : (names.get(e.evaluatorId) ?? 'encadrant')}
-                {e.comment !== '' && <span class="meta"> — « {e.comment} »</span>}
+                {e.comment != null && e.comment !== '' && <span class="meta"> — « {e.comment} »</span>}
               </li>
             ))}
           </ol>

@@ -4,12 +4,13 @@
 //
 // Performance choices (issue 5: 30 × 60 rendered ≤ 50 ms, a level change shown ≤ 100 ms, CPU ×4):
 // - The grid is windowed (MatrixGrid.tsx): only the cells in view are in the DOM.
-// - The screen is read in two parts: a small « frame » (activities, teams, names, competences,
-//   objectives) in one liveQuery, and the evaluations in one liveQuery per salarié. A level change
-//   then re-reads one salarié's ~180 evaluations, not the team's 5,400, so the write does not wait
-//   behind a big read, and a sync touching one salarié re-reads only that one.
-// - Both are kept per device in memory (matrixMemory.ts): reopening the matrix paints at once
-//   from memory while the live reads confirm it; a re-read that changed nothing renders nothing.
+// - The screen is read in two parts (client/queries/matrix.ts): a small « frame » (activities,
+//   teams, names, competences, objectives) in one live read, and the evaluations in one live read
+//   per salarié. A level change then re-reads one salarié's ~180 evaluations, not the team's 5,400,
+//   so the write does not wait behind a big read, and a sync touching one salarié re-reads only that one.
+// - Both are kept per device in memory (queries.competences.matrixMemory): reopening the matrix
+//   paints at once from memory while the live reads confirm it; a re-read that changed nothing
+//   renders nothing.
 //   « Aujourd'hui » fills that memory when the tablet is idle, so the first open is as fast; a
 //   first open before that still reads every evaluation from IndexedDB (the cold figure).
 // - A chosen level is shown and the panel closed at the tap (optimistic), then written. If the
@@ -17,98 +18,101 @@
 //   and the panel reopens with the same context and comment: nothing typed is lost, and the
 //   repository's single transaction means nothing is half-written.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { liveQuery } from 'dexie';
-import type { DeviceDb } from '../../client/db';
+import type { Queries } from '../../client/queries';
+import type { Evaluation, MatrixFrame, Objective, SalarieLevels } from '../../client/queries/competences';
+import { frameKey, sameLevels } from '../../client/queries/competences';
+import type { SalarieRow } from '../../client/queries/teams';
+import { observe } from '../../client/queries/live';
 import { LEVEL_INFO, matrixKey, toLevel, withEvaluations } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
 import { cellObjective } from '../../domain/competences/objectives';
+import { fullName } from '../../domain/people';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { isoDay } from '../shell/format';
-import { fullName, str, type Rec } from '../shell/legacyQueries';
 import { writeErrorMessage } from '../shell/writeError';
-import { levelsOf, levelsOfMany, matrixFrame, sameLevels, type Evaluation, type MatrixFrame, type Objective, type SalarieLevels } from './data';
-import { EvaluationPanel, EVALUATOR_CONTEXTS, type CellTarget, type EvaluatorContext } from './EvaluationPanel';
+import { EvaluationPanel, type CellTarget, type ChosenLevel } from './EvaluationPanel';
 import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
-import { frameKey, frames, levelsCache, levelsMemory, rememberFrame } from './matrixMemory';
 
 type Levels = ReadonlyMap<string, SalarieLevels>;
 
 
 /** The frame of the screen (everything but evaluations); undefined until first read on this device. */
-function useMatrixFrame(db: DeviceDb, userId: string, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
+function useMatrixFrame(queries: Queries, userId: string, today: string, teamId: string, chosenActivity: string): MatrixFrame | undefined {
+  const { frames } = queries.competences.matrixMemory;
   const key = frameKey(userId, today, teamId, chosenActivity);
-  const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(db)?.get(key) }));
+  const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(key) }));
   useEffect(() => {
-    const cached = frames.get(db)?.get(key);
+    const cached = frames.get(key);
     setValue((v) => (v.key === key ? v : { key, frame: cached }));
-    const sub = liveQuery(() => matrixFrame(db, today, teamId, chosenActivity)).subscribe({
-      next: (frame) => {
-        rememberFrame(db, key, frame);
+    return observe(
+      () => queries.competences.matrixFrame(today, teamId, chosenActivity),
+      (frame) => {
+        frames.set(key, frame);
         setValue({ key, frame });
       },
-      error: (e: unknown) => console.error('Lecture locale impossible', e),
-    });
-    return () => sub.unsubscribe();
-  }, [db, key]);
-  return value.key === key ? value.frame : frames.get(db)?.get(key);
+      (e: unknown) => console.error('Lecture locale impossible', e),
+    );
+  }, [queries, key]);
+  return value.key === key ? value.frame : frames.get(key);
 }
 
 /**
- * The levels of these salariés, one liveQuery each; null until every one has been read once (from
+ * The levels of these salariés, one live read each; null until every one has been read once (from
  * memory or IndexedDB), so the grid never shows 0 for a level not read yet. Answers arriving
  * together (first open, a sync page) are folded into one render.
  */
-function useLevels(db: DeviceDb, ids: readonly string[], onDevice: number): Levels | null {
+function useLevels(queries: Queries, ids: readonly string[], onDevice: number): Levels | null {
   const key = ids.join(',');
-  const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(db, ids) }));
+  const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(queries, ids) }));
   useEffect(() => {
-    const perDb = levelsMemory(db);
+    const memory = queries.competences.matrixMemory.levels;
     const current = new Map<string, SalarieLevels>();
-    for (const id of ids) { const v = perDb.get(id); if (v !== undefined) current.set(id, v); }
+    for (const id of ids) { const v = memory.get(id); if (v !== undefined) current.set(id, v); }
     const complete = () => current.size === ids.length;
     setState((s) => (s.key === key && s.map !== null ? s : { key, map: complete() ? new Map(current) : null }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const flush = () => { timer = undefined; if (complete()) setState({ key, map: new Map(current) }); };
-    let subs: { unsubscribe(): void }[] = [];
-    const observe = () => {
-      subs = ids.map((id) => liveQuery(() => levelsOf(db, id)).subscribe({
-        next: (v) => {
+    let stops: (() => void)[] = [];
+    const watch = () => {
+      stops = ids.map((id) => observe(
+        () => queries.competences.levelsOf(id),
+        (v) => {
           const prev = current.get(id);
           // The first answer usually equals what memory or the plain read showed: no render.
           if (prev !== undefined && sameLevels(prev, v)) return;
-          perDb.set(id, v);
+          memory.set(id, v);
           current.set(id, v);
           timer ??= setTimeout(flush, 0);
         },
-        error: (e: unknown) => console.error('Lecture locale impossible', e),
-      }));
+        (e: unknown) => console.error('Lecture locale impossible', e),
+      ));
     };
     const missing = ids.filter((id) => !current.has(id));
-    if (missing.length === 0) observe();
+    if (missing.length === 0) watch();
     else {
-      // Nothing in memory (first open): one plain read paints first; a liveQuery's first read
+      // Nothing in memory (first open): one plain read paints first; a live read's first read
       // also records every key it returned, which made the cold open about twice as long.
-      levelsOfMany(db, missing, onDevice).then((read) => {
+      queries.competences.levelsOfMany(missing, onDevice).then((read) => {
         if (stopped) return;
-        for (const [id, v] of read) { perDb.set(id, v); current.set(id, v); }
+        for (const [id, v] of read) { memory.set(id, v); current.set(id, v); }
         flush();
-        observe();
-      }, (e: unknown) => { console.error('Lecture locale impossible', e); if (!stopped) observe(); });
+        watch();
+      }, (e: unknown) => { console.error('Lecture locale impossible', e); if (!stopped) watch(); });
     }
-    return () => { stopped = true; for (const s of subs) s.unsubscribe(); if (timer !== undefined) clearTimeout(timer); };
+    return () => { stopped = true; for (const stop of stops) stop(); if (timer !== undefined) clearTimeout(timer); };
     // onDevice only chooses how to read: not a reason to read again.
-  }, [db, key]);
-  return state.key === key ? state.map : cachedLevels(db, ids);
+  }, [queries, key]);
+  return state.key === key ? state.map : cachedLevels(queries, ids);
 }
 
-function cachedLevels(db: DeviceDb, ids: readonly string[]): Levels | null {
-  const cache = levelsCache.get(db);
-  if (cache === undefined) return ids.length === 0 ? new Map() : null;
+/** These salariés' levels from memory, or null when one of them is not there. */
+function cachedLevels(queries: Queries, ids: readonly string[]): Levels | null {
+  const memory = queries.competences.matrixMemory.levels;
   const out = new Map<string, SalarieLevels>();
   for (const id of ids) {
-    const v = cache.get(id);
+    const v = memory.get(id);
     if (v === undefined) return null;
     out.set(id, v);
   }
@@ -157,11 +161,11 @@ function objectiveCounts(frame: MatrixFrame, levels: Levels, today: string): { d
   return { due, late };
 }
 
-const NO_MEMBERS: Rec[] = [];
+const NO_MEMBERS: SalarieRow[] = [];
 
 export function Matrice() {
   const services = useServices();
-  const { db, now } = services;
+  const { queries, now } = services;
   const user = useExternal(services.session);
   const today = isoDay(now());
   const [teamId, setTeamId] = useState('');
@@ -170,16 +174,16 @@ export function Matrice() {
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   // Levels chosen on this screen: shown at the tap, dropped again if their write fails.
-  const [saved, setSaved] = useState<Evaluation[]>([]);
+  const [saved, setSaved] = useState<ChosenLevel[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
   const alive = useRef(true);
   useEffect(() => () => { alive.current = false; }, []);
 
-  const frame = useMatrixFrame(db, user?.id ?? '', today, teamId, chosenActivity);
+  const frame = useMatrixFrame(queries, user?.id ?? '', today, teamId, chosenActivity);
   const members = frame?.members ?? NO_MEMBERS;
   const ids = useMemo(() => members.map((m) => m.id), [members]);
   const gridMembers = useMemo<GridMember[]>(() => members.map((m) => ({ id: m.id, name: fullName(m) })), [members]);
-  const read = useLevels(db, ids, frame?.onDevice ?? 0);
+  const read = useLevels(queries, ids, frame?.onDevice ?? 0);
   const levels = useMemo(() => (read === null ? null : withPending(read, saved)), [read, saved]);
   const objectives = frame?.objectives;
   const viewAt = useCallback((salarieId: string, competenceId: string) => (
@@ -197,7 +201,7 @@ export function Matrice() {
   }, [competences]);
   if (user === undefined) return null;
 
-  function choose(target: CellTarget, e: Evaluation) {
+  function choose(target: CellTarget, e: ChosenLevel) {
     if (user === undefined) return;
     // Shown and closed now; the write follows (≈ 100 ms at CPU ×4 on a loaded tablet).
     setSaved((list) => [...list, e]);
@@ -218,9 +222,8 @@ export function Matrice() {
         setSaved((list) => list.filter((x) => x.id !== e.id));
         const reason = writeErrorMessage(err);
         setFailure(`Niveau non enregistré pour ${target.salarieName} — ${target.competence.label}. ${reason}${/[.!?]$/.test(reason) ? '' : '.'} La case garde son niveau précédent.`);
-        const context: EvaluatorContext = (EVALUATOR_CONTEXTS as readonly string[]).includes(e.context) ? (e.context as EvaluatorContext) : 'production';
         // Offer the same choice again, unless the user already opened another cell.
-        setOpen((o) => o ?? { ...target, retry: { context, comment: e.comment } });
+        setOpen((o) => o ?? { ...target, retry: { context: e.context, comment: e.comment } });
       },
     );
     setTimeout(() => void write(), 0);
@@ -238,7 +241,7 @@ export function Matrice() {
           <label for="matrix-team">Équipe</label>
           <select id="matrix-team" value={teamId} onChange={(e) => { setTeamId(e.currentTarget.value); setActivity(''); setOpen(null); }}>
             <option value="">Toutes mes équipes</option>
-            {teams.map((t) => <option key={t.team.id} value={t.team.id}>{str(t.team, 'name')}</option>)}
+            {teams.map((t) => <option key={t.team.id} value={t.team.id}>{t.team.name}</option>)}
           </select>
         </div>
         <div class="field">

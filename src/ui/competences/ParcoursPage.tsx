@@ -10,18 +10,18 @@ import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { fullName, getLive } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
+import type { CompetenceRow } from '../../client/queries/competences';
 import type { SessionUser } from '../../sync/protocol';
-import { allCompetences, progressOf } from './data';
 import { LevelMark } from './LevelMark';
 import { BadgeList } from './BadgeList';
 
 export function ParcoursPage({ salarieId, user }: { salarieId: string; user: SessionUser }) {
-  const { db, write, now } = useServices();
+  const { queries, write, now } = useServices();
   const today = isoDay(now());
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const competences = useLiveQuery(() => allCompetences(db), [], []);
-  const progress = useLiveQuery(() => progressOf(db, salarieId), [salarieId]);
+  const salarie = useLiveQuery(() => queries.competences.salarie(salarieId), [salarieId]);
+  const competences = useLiveQuery<CompetenceRow[]>(() => queries.competences.allCompetences(), [], []);
+  const progress = useLiveQuery(() => queries.competences.progressOf(salarieId), [salarieId]);
   const byId = useMemo(() => new Map(competences.map((c) => [c.id, c])), [competences]);
   const [competenceId, setCompetenceId] = useState('');
   const [target, setTarget] = useState(3);
@@ -68,7 +68,7 @@ export function ParcoursPage({ salarieId, user }: { salarieId: string; user: Ses
               const c = byId.get(objective.competenceId);
               return (
                 <tr key={objective.id} data-testid="objective" data-state={state}>
-                  <td>{c?.pictogram} {c?.label ?? 'Compétence inconnue'}{objective.comment !== '' && <div class="meta">{objective.comment}</div>}</td>
+                  <td>{c?.pictogram ?? ''} {c?.label ?? 'Compétence inconnue'}{objective.comment != null && objective.comment !== '' && <div class="meta">{objective.comment}</div>}</td>
                   <td><LevelMark level={progress?.cells.get(matrixKey(salarieId, objective.competenceId))?.level ?? 0} /></td>
                   <td><LevelMark level={toLevel(objective.targetLevel)} /></td>
                   <td>{shortDate(objective.dueDate)}</td>
@@ -84,7 +84,7 @@ export function ParcoursPage({ salarieId, user }: { salarieId: string; user: Ses
           <h3>Auto-évaluations différentes</h3>
           <ul class="list">
             {gaps.map(({ c, gap }) => (
-              <li key={c.id} class="card" data-testid="self-gap">{c.pictogram} {c.label} : encadrant <LevelMark level={gap.official} />, salarié <LevelMark level={gap.self} />. {selfGapText(gap)}</li>
+              <li key={c.id} class="card" data-testid="self-gap">{c.pictogram ?? ''} {c.label} : encadrant <LevelMark level={gap.official} />, salarié <LevelMark level={gap.self} />. {selfGapText(gap)}</li>
             ))}
           </ul>
         </>

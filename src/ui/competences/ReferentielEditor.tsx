@@ -4,15 +4,23 @@
 import { useState } from 'preact/hooks';
 import { COMPETENCE_KINDS } from '../../domain/entities';
 import { COMPETENCE_KIND_LABELS } from '../../domain/rules/labels';
-import { parseReferentielCsv, planImport, serializeReferentielCsv, type CsvProblem } from '../../domain/competences/referentielCsv';
+import { parseReferentielCsv, planImport, serializeReferentielCsv, type CompetenceKind, type CsvProblem } from '../../domain/competences/referentielCsv';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { writeErrorMessage } from '../shell/writeError';
+import type { ActivityRow, Competence, CompetenceRow } from '../../client/queries/competences';
 import type { SessionUser } from '../../sync/protocol';
-import { activities, allCompetences, type Competence } from './data';
 
-type Draft = { id: string | null; activityId: string; label: string; description: string; kind: string; romeCode: string; pictogram: string; safetyCritical: boolean };
+/** The form's fields as typed ('' for an empty field); `id` null for a new competence. */
+type Draft = { id: string | null; activityId: string; label: string; description: string; kind: CompetenceKind | ''; romeCode: string; pictogram: string; safetyCritical: boolean };
+
+function draftOf(c: Competence): Draft {
+  return {
+    id: c.id, activityId: c.activityId, label: c.label, description: c.description ?? '', kind: c.kind ?? '',
+    romeCode: c.romeCode ?? '', pictogram: c.pictogram ?? '', safetyCritical: c.safetyCritical === true,
+  };
+}
 
 function CompetenceForm({ draft, user, onDone }: { draft: Draft; user: SessionUser; onDone(msg?: string): void }) {
   const { write } = useServices();
@@ -41,7 +49,7 @@ function CompetenceForm({ draft, user, onDone }: { draft: Draft; user: SessionUs
       <div class="field"><label for="comp-desc">Description</label><textarea id="comp-desc" value={d.description} onInput={(e) => setD({ ...d, description: e.currentTarget.value })} /></div>
       <div class="row">
         <div class="field"><label for="comp-kind">Nature</label>
-          <select id="comp-kind" value={d.kind} onChange={(e) => setD({ ...d, kind: e.currentTarget.value })}>
+          <select id="comp-kind" value={d.kind} onChange={(e) => { const v = e.currentTarget.value; setD({ ...d, kind: COMPETENCE_KINDS.find((k) => k === v) ?? '' }); }}>
             <option value="">—</option>
             {COMPETENCE_KINDS.map((k) => <option key={k} value={k}>{COMPETENCE_KIND_LABELS[k]}</option>)}
           </select>
@@ -65,9 +73,9 @@ function download(filename: string, text: string): void {
 }
 
 export function ReferentielEditor({ user }: { user: SessionUser }) {
-  const { db, write } = useServices();
-  const acts = useLiveQuery(() => activities(db), [], []);
-  const comps = useLiveQuery(() => allCompetences(db), [], [] as Competence[]);
+  const { queries, write } = useServices();
+  const acts = useLiveQuery<ActivityRow[]>(() => queries.competences.activities(), [], []);
+  const comps = useLiveQuery<CompetenceRow[]>(() => queries.competences.allCompetences(), [], []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [newActivity, setNewActivity] = useState('');
   const [csv, setCsv] = useState('');
@@ -112,16 +120,17 @@ export function ReferentielEditor({ user }: { user: SessionUser }) {
       </div>
       {acts.map((a) => (
         <div key={a.id} class="card">
-          <h3>{a.name} {a.romeCodes.length > 0 && <span class="meta">(ROME {a.romeCodes.join(', ')})</span>}</h3>
+          <h3>{a.name} {a.romeCodes != null && a.romeCodes.length > 0 && <span class="meta">(ROME {a.romeCodes.join(', ')})</span>}</h3>
           <ul class="list">
             {comps.filter((c) => c.activityId === a.id).map((c) => (
               <li key={c.id} class="row-between" data-testid="ref-competence">
-                <span>{c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}<strong>{c.label}</strong>
-                  {c.kind !== '' && <span class="meta"> · {COMPETENCE_KIND_LABELS[c.kind as keyof typeof COMPETENCE_KIND_LABELS] ?? c.kind}</span>}
-                  {c.romeCode !== '' && <span class="meta"> · {c.romeCode}</span>}
-                  {c.safetyCritical && <span class="tag alert"> ⚠ Sécurité</span>}
+                <span>{c.pictogram != null && c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}<strong>{c.label}</strong>
+                  {/* A kind this version does not know shows as stored. */}
+                  {c.kind != null && <span class="meta"> · {COMPETENCE_KIND_LABELS[c.kind] ?? c.kind}</span>}
+                  {c.romeCode != null && c.romeCode !== '' && <span class="meta"> · {c.romeCode}</span>}
+                  {c.safetyCritical === true && <span class="tag alert"> ⚠ Sécurité</span>}
                 </span>
-                {canEdit && <button type="button" class="secondary" onClick={() => setDraft({ ...c, id: c.id })}>Modifier<span class="sr-only"> {c.label}</span></button>}
+                {canEdit && <button type="button" class="secondary" onClick={() => setDraft(draftOf(c))}>Modifier<span class="sr-only"> {c.label}</span></button>}
               </li>
             ))}
           </ul>

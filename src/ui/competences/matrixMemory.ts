@@ -1,44 +1,15 @@
-// What the matrix screen keeps in memory per device (per Dexie connection): its frames (names,
-// competences, objectives) by user, day, team and activity, and each salarié's levels. Reopening
-// the matrix paints from here at once while its live reads confirm it. It lives apart from the
-// screen so that « Aujourd'hui » can fill it when the tablet is idle (warmMatrix) without loading
-// the screen's code into the first bundle: the first open of the matrix in a session is then as
-// fast as a reopening, instead of waiting for thousands of evaluations to be read.
-import type { DeviceDb } from '../../client/db';
-import { levelsOfMany, matrixFrame, type MatrixFrame, type SalarieLevels } from './data';
+// The matrix's memory as the home screens reach it. The memory itself (frames by user, day, team
+// and activity; each salarié's levels) and its warming live with the matrix's reads, in the query
+// object made once per device database (client/queries/matrix.ts): one per device, keyed by user.
+// This module keeps the name the home screens and tests import.
+import type { Queries } from '../../client/queries';
 
-export const frames = new WeakMap<DeviceDb, Map<string, MatrixFrame>>();
-export const levelsCache = new WeakMap<DeviceDb, Map<string, SalarieLevels>>();
-
-/** The user is in the key: a tablet that changes hands never paints the last user's matrix. */
-export function frameKey(userId: string, today: string, teamId: string, chosenActivity: string): string {
-  return `${userId}|${today}|${teamId}|${chosenActivity}`;
-}
-
-export function rememberFrame(db: DeviceDb, key: string, frame: MatrixFrame): void {
-  let perDb = frames.get(db);
-  if (perDb === undefined) frames.set(db, perDb = new Map());
-  perDb.set(key, frame);
-}
-
-export function levelsMemory(db: DeviceDb): Map<string, SalarieLevels> {
-  let cache = levelsCache.get(db);
-  if (cache === undefined) levelsCache.set(db, cache = new Map());
-  return cache;
-}
+export { frameKey } from '../../client/queries/competences';
 
 /**
  * Reads the matrix as it first opens (all the user's teams, their activity) into memory, unless it
- * is there already. Levels already in memory are kept: they are at least as fresh (live reads keep
- * them up to date while the screen is open).
+ * is there already, so that its first open paints at once.
  */
-export async function warmMatrix(db: DeviceDb, userId: string, today: string): Promise<void> {
-  const key = frameKey(userId, today, '', '');
-  if (frames.get(db)?.has(key) === true) return;
-  const frame = await matrixFrame(db, today, '', '');
-  rememberFrame(db, key, frame);
-  const memory = levelsMemory(db);
-  const missing = frame.members.map((m) => m.id).filter((id) => !memory.has(id));
-  if (missing.length === 0) return;
-  for (const [id, levels] of await levelsOfMany(db, missing, frame.onDevice)) if (!memory.has(id)) memory.set(id, levels);
+export function warmMatrix(queries: Queries, userId: string, today: string): Promise<void> {
+  return queries.competences.warmMatrix(userId, today);
 }

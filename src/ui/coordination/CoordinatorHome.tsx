@@ -5,7 +5,9 @@ import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { LogEntryCard } from '../livret/LogEntryCard';
-import { fullName, liveAll, reviewsByEntry, str, userNames, type Rec } from '../shell/legacyQueries';
+import type { Inbox } from '../../client/queries/coordination';
+import type { LogEntryRow } from '../../client/queries/livret';
+import { fullName } from '../../domain/people';
 import { uuidv7 } from '../../domain/ids';
 import { useEffect, useState } from 'preact/hooks';
 import { onIdle } from '../shell/hooks/onIdle';
@@ -13,49 +15,42 @@ import { isoDay } from '../shell/format';
 import { prepareMatrix } from '../competences/matrixAhead';
 import { writeErrorMessage } from '../shell/writeError';
 import { LOG_CATEGORY_LABELS } from '../../domain/rules/labels';
-import type { LogCategory } from '../../domain/entities';
 
-async function inbox(db: ReturnType<typeof useServices>['db']): Promise<{ entries: Rec[]; salaries: Map<string, Rec> }> {
-  const [entries, reviews, salaries] = await Promise.all([liveAll(db, 'logEntry'), reviewsByEntry(db), liveAll(db, 'salarie')]);
-  const unread = entries
-    .filter((e) => !reviews.has(e.id))
-    .sort((a, b) => Number(b['alert'] === true) - Number(a['alert'] === true) || str(b, 'date').localeCompare(str(a, 'date')));
-  return { entries: unread, salaries: new Map(salaries.map((s) => [s.id, s])) };
-}
+const EMPTY: Inbox = { entries: [], salaries: new Map() };
 
 export function CoordinatorHome() {
   const services = useServices();
-  const { db, write } = services;
+  const { queries, write } = services;
   const user = useExternal(services.session);
-  const data = useLiveQuery(() => inbox(db), [], { entries: [], salaries: new Map<string, Rec>() });
-  const names = useLiveQuery(() => userNames(db), [], new Map<string, string>());
+  const data = useLiveQuery(() => queries.coordination.inbox(), [], EMPTY);
+  const names = useLiveQuery(() => queries.teams.userNames(), [], new Map<string, string>());
   const [error, setError] = useState<string | null>(null);
   // The matrix is the coordination's other daily screen: ready when the tablet is idle.
   const userId = user?.id;
   useEffect(() => {
     if (userId === undefined) return;
     let alive = true;
-    const cancel = onIdle(() => void prepareMatrix(db, userId, isoDay(services.now()), () => alive));
+    const cancel = onIdle(() => void prepareMatrix(queries, userId, isoDay(services.now()), () => alive));
     return () => { alive = false; cancel(); };
-  }, [db, userId]);
+  }, [queries, userId]);
   if (user === undefined) return null;
 
-  async function markRead(entry: Rec) {
+  async function markRead(entry: LogEntryRow) {
     try {
       await write('review', uuidv7(), {
-        structureId: user!.structureId, logEntryId: entry.id, reviewerId: user!.id, at: services.now().toISOString(), salarieId: str(entry, 'salarieId'),
+        structureId: user!.structureId, logEntryId: entry.id, reviewerId: user!.id, at: services.now().toISOString(), salarieId: entry.salarieId,
       });
     } catch (e) {
       setError(writeErrorMessage(e));
     }
   }
 
-  const alerts = data.entries.filter((e) => e['alert'] === true);
-  const others = data.entries.filter((e) => e['alert'] !== true);
-  const card = (e: Rec) => (
-    <LogEntryCard key={e.id} entry={e} author={names.get(str(e, 'authorId'))}>
-      <p class="meta">Salarié : <a href={`#/salarie/${str(e, 'salarieId')}`}>{fullName(data.salaries.get(str(e, 'salarieId')))}</a></p>
-      <div class="actions"><button type="button" class="secondary" onClick={() => void markRead(e)}>Marquer comme lu<span class="sr-only"> : {LOG_CATEGORY_LABELS[str(e, 'category') as LogCategory] ?? ''}, {fullName(data.salaries.get(str(e, 'salarieId')))}</span></button></div>
+  const alerts = data.entries.filter((e) => e.alert);
+  const others = data.entries.filter((e) => !e.alert);
+  const card = (e: LogEntryRow) => (
+    <LogEntryCard key={e.id} entry={e} author={names.get(e.authorId)}>
+      <p class="meta">Salarié : <a href={`#/salarie/${e.salarieId}`}>{fullName(data.salaries.get(e.salarieId))}</a></p>
+      <div class="actions"><button type="button" class="secondary" onClick={() => void markRead(e)}>Marquer comme lu<span class="sr-only"> : {LOG_CATEGORY_LABELS[e.category] ?? ''}, {fullName(data.salaries.get(e.salarieId))}</span></button></div>
     </LogEntryCard>
   );
   return (

@@ -8,14 +8,13 @@ import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { fullName, getLive } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
 import type { SessionUser } from '../../sync/protocol';
-import { onboardingOf } from './onboardingData';
 
 export function AccueilPage({ salarieId, user }: { salarieId: string; user: SessionUser }) {
-  const { db, write, now } = useServices();
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const data = useLiveQuery(() => onboardingOf(db, salarieId), [salarieId]);
+  const { queries, write, now } = useServices();
+  const salarie = useLiveQuery(() => queries.livret.salarie(salarieId), [salarieId]);
+  const data = useLiveQuery(() => queries.livret.onboardingOf(salarieId), [salarieId]);
   const [error, setError] = useState<string | null>(null);
   if (data === undefined) return null;
   const progress = onboardingProgress(data.state);

@@ -3,15 +3,15 @@
 import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay } from '../shell/format';
-import { fullName, type Rec } from '../shell/legacyQueries';
-import { pendingAccueils } from './onboardingData';
+import type { SalarieRow } from '../../client/queries';
+import { fullName } from '../../domain/people';
 
 /** `members`: the salariés the screen already read (« Aujourd'hui »), so that only the
  * checklists are read here; without it, this device's teams are read. */
-export function AccueilReminder({ members }: { members?: readonly Rec[] } = {}) {
-  const { db, now } = useServices();
+export function AccueilReminder({ members }: { members?: readonly SalarieRow[] | undefined } = {}) {
+  const { queries, now } = useServices();
   const today = isoDay(now());
-  const pending = useLiveQuery(() => pendingAccueils(db, today, members), [today, members], []);
+  const pending = useLiveQuery(() => queries.livret.pendingAccueils(today, members), [today, members], []);
   if (pending.length === 0) return null;
   return (
     <aside class="banner warn" aria-labelledby="accueil-reminder-title" data-testid="accueil-reminder">

@@ -12,18 +12,8 @@ import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { entityTable, type DeviceDb } from '../../client/db';
-import { fullName, getLive, str } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
 import type { SessionUser } from '../../sync/protocol';
-
-interface Diagnostic { id: string; date: string; levels: Partial<Record<DiagnosticDimension, number>>; comment: string }
-
-async function diagnosticsOf(db: DeviceDb, salarieId: string): Promise<Diagnostic[]> {
-  const rows = await entityTable(db, 'diagnostic').where('salarieId').equals(salarieId).toArray();
-  return rows.filter((r) => r._deleted === 0)
-    .map((r) => ({ id: r.id, date: str(r, 'date'), levels: (typeof r['levels'] === 'object' && r['levels'] !== null ? r['levels'] : {}) as Diagnostic['levels'], comment: str(r, 'comment') }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-}
 
 const SYMBOL: Readonly<Record<DiagnosticLevel, string>> = { 1: '▁', 2: '▃', 3: '▅', 4: '▇' };
 
@@ -33,9 +23,9 @@ function Level({ dimension, level }: { dimension: DiagnosticDimension; level: nu
 }
 
 export function DiagnosticPage({ salarieId, user }: { salarieId: string; user: SessionUser }) {
-  const { db, write, now } = useServices();
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const diagnostics = useLiveQuery(() => diagnosticsOf(db, salarieId), [salarieId], []);
+  const { queries, write, now } = useServices();
+  const salarie = useLiveQuery(() => queries.livret.salarie(salarieId), [salarieId]);
+  const diagnostics = useLiveQuery(() => queries.livret.diagnosticsOf(salarieId), [salarieId], []);
   const [editing, setEditing] = useState<Partial<Record<DiagnosticDimension, DiagnosticLevel>> | null>(null);
   const [date, setDate] = useState(isoDay(now()));
   const [comment, setComment] = useState('');
@@ -95,7 +85,7 @@ export function DiagnosticPage({ salarieId, user }: { salarieId: string; user: S
           </table>
         </div>
       )}
-      {diagnostics.filter((d) => d.comment !== '').map((d) => <p key={d.id} class="meta"><strong>{shortDate(d.date)} :</strong> {d.comment}</p>)}
+      {diagnostics.filter((d) => (d.comment ?? '') !== '').map((d) => <p key={d.id} class="meta"><strong>{shortDate(d.date)} :</strong> {d.comment}</p>)}
       {saved && <p class="hint" role="status">Diagnostic enregistré sur la tablette.</p>}
       {editing === null ? (
         <button type="button" onClick={start}>{diagnostics.length === 0 ? 'Faire le diagnostic d’entrée' : 'Revoir le diagnostic'}</button>

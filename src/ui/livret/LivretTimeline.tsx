@@ -3,41 +3,27 @@
 // author, whether the coordination has read them. Filter by category to find a thread again.
 // Everything is read in one live query, so a long livret renders once, not once per table.
 import { useState } from 'preact/hooks';
-import { entityTable, type DeviceDb } from '../../client/db';
+import type { LivretData } from '../../client/queries/livret';
+import { fullName } from '../../domain/people';
 import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { LogEntryCard } from './LogEntryCard';
 import { LogEntryForm } from './LogEntryForm';
-import { fullName, getLive, logOf, str, type Rec } from '../shell/legacyQueries';
 import { LOG_CATEGORIES, type LogCategory } from '../../domain/entities';
 import { LOG_CATEGORY_LABELS } from '../../domain/rules/labels';
 import type { SessionUser } from '../../sync/protocol';
 
 const PAGE = 50;
 
-interface LivretData { salarie: Rec | undefined; entries: Rec[]; reviews: Map<string, Rec>; names: Map<string, string> }
 const NOTHING: LivretData = { salarie: undefined, entries: [], reviews: new Map(), names: new Map() };
 
-// Reviews and users are whole-table reads filtered here: a primary-key getAll, where a Dexie
-// `filter` walks a cursor record by record.
-async function livretData(db: DeviceDb, salarieId: string): Promise<LivretData> {
-  const [salarie, entries, reviewRows, users] = await Promise.all([
-    getLive(db, 'salarie', salarieId), logOf(db, salarieId), entityTable(db, 'review').toArray(), entityTable(db, 'user').toArray(),
-  ]);
-  const reviews = new Map<string, Rec>();
-  for (const r of reviewRows) if (r._deleted === 0) reviews.set(str(r, 'logEntryId'), r);
-  const names = new Map<string, string>();
-  for (const u of users) if (u._deleted === 0) names.set(u.id, str(u, 'displayName'));
-  return { salarie, entries, reviews, names };
-}
-
 export function Livret({ salarieId, user }: { salarieId: string; user: SessionUser }) {
-  const { db } = useServices();
-  const { salarie, entries, reviews, names } = useLiveQuery(() => livretData(db, salarieId), [salarieId], NOTHING);
+  const { queries } = useServices();
+  const { salarie, entries, reviews, names } = useLiveQuery(() => queries.livret.livret(salarieId), [salarieId], NOTHING);
   const [filter, setFilter] = useState<LogCategory | ''>('');
   // A long livret opens on its latest entries; older ones are one tap away.
   const [limit, setLimit] = useState(PAGE);
-  const matching = filter === '' ? entries : entries.filter((e) => e['category'] === filter);
+  const matching = filter === '' ? entries : entries.filter((e) => e.category === filter);
   const shown = matching.slice(0, limit);
   return (
     <section aria-labelledby="livret-title">
@@ -57,7 +43,7 @@ export function Livret({ salarieId, user }: { salarieId: string; user: SessionUs
         <ul class="list">
           {shown.map((e) => {
             const review = reviews.get(e.id);
-            return <LogEntryCard key={e.id} entry={e} author={names.get(String(e['authorId']))} review={review} reviewer={review === undefined ? undefined : names.get(str(review, 'reviewerId'))} />;
+            return <LogEntryCard key={e.id} entry={e} author={names.get(e.authorId)} review={review} reviewer={review === undefined ? undefined : names.get(review.reviewerId)} />;
           })}
         </ul>
       )}

@@ -1,27 +1,24 @@
 // One entry of the livret de suivi. Its visibility is always shown, in words, so the author and
 // the reader know who else can read it; an alert says whether the coordination has read it.
 import { LOG_CATEGORY_LABELS, VISIBILITY_LABELS } from '../../domain/rules/labels';
-import type { LogCategory, Visibility } from '../../domain/entities';
+import type { LogEntryRow, ReviewRow } from '../../client/queries/livret';
 import { longDate, shortDate } from '../shell/format';
-import { str, type Rec } from '../shell/legacyQueries';
 
-export function LogEntryCard({ entry, author, review, reviewer, children }: { entry: Rec; author?: string | undefined; review?: Rec | undefined; reviewer?: string | undefined; children?: preact.ComponentChildren }) {
-  const visibility = str(entry, 'visibility') as Visibility;
-  const category = str(entry, 'category') as LogCategory;
-  const alert = entry['alert'] === true;
+export function LogEntryCard({ entry, author, review, reviewer, children }: { entry: LogEntryRow; author?: string | undefined; review?: ReviewRow | undefined; reviewer?: string | undefined; children?: preact.ComponentChildren }) {
+  const { visibility, category, alert } = entry;
   return (
     <li class={`entry${alert ? ' alert' : ''}`} data-testid="log-entry" data-visibility={visibility}>
       <header>
         {alert && <span class="tag alert"><span aria-hidden="true">❗ </span>Alerte</span>}
         {!(alert && category === 'alerte') && <strong>{LOG_CATEGORY_LABELS[category] ?? category}</strong>}
         <span class={`tag ${visibility}`}><span class="sr-only">Visibilité : </span>{VISIBILITY_LABELS[visibility] ?? visibility}</span>
-        <span class="meta">{longDate(str(entry, 'date'))}{author !== undefined && author !== '' ? ` · ${author}` : ''}</span>
+        <span class="meta">{longDate(entry.date)}{author !== undefined && author !== '' ? ` · ${author}` : ''}</span>
       </header>
-      <p>{str(entry, 'text')}</p>
+      <p>{entry.text}</p>
       {(alert || review !== undefined) && (
         <p class={`meta review-state${review !== undefined ? ' read' : ''}`} data-testid="review-state" data-read={review !== undefined ? 'true' : 'false'}>
           {review !== undefined
-            ? <><span aria-hidden="true">✓ </span>{`Lue par la coordination${reviewer !== undefined && reviewer !== '' ? ` (${reviewer})` : ''} le ${shortDate(str(review, 'at').slice(0, 10))}`}</>
+            ? <><span aria-hidden="true">✓ </span>{`Lue par la coordination${reviewer !== undefined && reviewer !== '' ? ` (${reviewer})` : ''} le ${shortDate(review.at.slice(0, 10))}`}</>
             : <><span aria-hidden="true">⏳ </span>Pas encore lue par la coordination</>}
         </p>
       )}

@@ -2,7 +2,7 @@
 // the competences observed there, each recorded as an evaluation with context « PMSMP » so the
 // matrix and its history show it. The coordination writes the PMSMP itself (access table); the
 // ETI reads it and records what was observed.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { checkPmsmp } from '../../domain/rules/contracts';
 import { COMPETENCE_LEVELS, LEVEL_INFO, toLevel } from '../../domain/rules/matrix';
 import { uuidv7 } from '../../domain/ids';
@@ -10,16 +10,11 @@ import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { entityTable, type DeviceDb } from '../../client/db';
-import { fullName, getLive, str, type Rec } from '../shell/legacyQueries';
+import type { PmsmpRow } from '../../client/queries/livret';
+import type { CompetenceRow, EvaluationRow } from '../../client/queries/salarieCompetences';
+import { fullName } from '../../domain/people';
 import type { SessionUser } from '../../sync/protocol';
-import { allCompetences, progressOf, type Competence } from '../competences/data';
 import { LevelMark } from '../competences/LevelMark';
-
-async function pmsmpsOf(db: DeviceDb, salarieId: string): Promise<Rec[]> {
-  const rows = await entityTable(db, 'pmsmp').where('salarieId').equals(salarieId).toArray();
-  return rows.filter((r) => r._deleted === 0).sort((a, b) => str(b, 'start').localeCompare(str(a, 'start')));
-}
 
 function PmsmpForm({ salarieId, user, onDone }: { salarieId: string; user: SessionUser; onDone(): void }) {
   const { write } = useServices();
@@ -59,15 +54,14 @@ function PmsmpForm({ salarieId, user, onDone }: { salarieId: string; user: Sessi
   );
 }
 
-function PmsmpCard({ p, user, competences, evaluations }: { p: Rec; user: SessionUser; competences: readonly Competence[]; evaluations: readonly { competenceId: string; level: number; context: string; date: string; id: string }[] }) {
+function PmsmpCard({ p, user, competences, evaluations }: { p: PmsmpRow; user: SessionUser; competences: readonly CompetenceRow[]; evaluations: readonly EvaluationRow[] }) {
   const { write, now } = useServices();
-  const [outcome, setOutcome] = useState(str(p, 'outcome'));
+  const [outcome, setOutcome] = useState(p.outcome ?? '');
   const [competenceId, setCompetenceId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const byId = new Map(competences.map((c) => [c.id, c]));
-  const start = str(p, 'start');
-  const end = str(p, 'end');
+  const { start, end } = p;
   const observed = evaluations.filter((e) => e.context === 'pmsmp' && e.date >= start && e.date <= end);
   const coordinator = user.role === 'coordinator';
 
@@ -82,10 +76,10 @@ function PmsmpCard({ p, user, competences, evaluations }: { p: Rec; user: Sessio
     const today = isoDay(now());
     try {
       await write('evaluation', uuidv7(), {
-        structureId: user.structureId, salarieId: str(p, 'salarieId'), competenceId, level, context: 'pmsmp',
-        date: today < end ? (today < start ? start : today) : end, evaluatorId: user.id, comment: `Observé en PMSMP chez ${str(p, 'company')}`,
+        structureId: user.structureId, salarieId: p.salarieId, competenceId, level, context: 'pmsmp',
+        date: today < end ? (today < start ? start : today) : end, evaluatorId: user.id, comment: `Observé en PMSMP chez ${p.company}`,
       });
-      const ids = Array.isArray(p['competenceIds']) ? (p['competenceIds'] as string[]) : [];
+      const ids = p.competenceIds ?? [];
       if (coordinator && !ids.includes(competenceId)) await write('pmsmp', p.id, { competenceIds: [...ids, competenceId] });
       setStatus(`Évaluation PMSMP enregistrée : ${byId.get(competenceId)?.label ?? ''}, ${LEVEL_INFO[toLevel(level)].label}.`);
       setCompetenceId('');
@@ -96,8 +90,8 @@ function PmsmpCard({ p, user, competences, evaluations }: { p: Rec; user: Sessio
 
   return (
     <li class="card" data-testid="pmsmp">
-      <h3>{str(p, 'company')} <span class="meta">du {shortDate(start)} au {shortDate(end)}</span></h3>
-      {str(p, 'objective') !== '' && <p><strong>Objectif :</strong> {str(p, 'objective')}</p>}
+      <h3>{p.company} <span class="meta">du {shortDate(start)} au {shortDate(end)}</span></h3>
+      {(p.objective ?? '') !== '' && <p><strong>Objectif :</strong> {p.objective}</p>}
       {coordinator ? (
         <div class="field">
           <label for={`outcome-${p.id}`}>Bilan</label>
@@ -105,7 +99,7 @@ function PmsmpCard({ p, user, competences, evaluations }: { p: Rec; user: Sessio
           <button type="button" class="secondary" onClick={() => void saveOutcome()}>Enregistrer le bilan</button>
         </div>
       ) : (
-        <p><strong>Bilan :</strong> {str(p, 'outcome') || 'pas encore rédigé (la coordination le rédige).'}</p>
+        <p><strong>Bilan :</strong> {p.outcome || 'pas encore rédigé (la coordination le rédige).'}</p>
       )}
       <h4>Compétences observées ({observed.length})</h4>
       {observed.length > 0 && (
@@ -129,13 +123,12 @@ function PmsmpCard({ p, user, competences, evaluations }: { p: Rec; user: Sessio
 }
 
 export function PmsmpPage({ salarieId, user }: { salarieId: string; user: SessionUser }) {
-  const { db } = useServices();
-  const salarie = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const list = useLiveQuery(() => pmsmpsOf(db, salarieId), [salarieId], []);
-  const competences = useLiveQuery(() => allCompetences(db), [], []);
-  const progress = useLiveQuery(() => progressOf(db, salarieId), [salarieId]);
+  const { queries } = useServices();
+  const salarie = useLiveQuery(() => queries.livret.salarie(salarieId), [salarieId]);
+  const list = useLiveQuery(() => queries.livret.pmsmpsOf(salarieId), [salarieId], []);
+  const competences = useLiveQuery(() => queries.livret.competences(), [], []);
+  const evaluations = useLiveQuery(() => queries.livret.evaluationsOf(salarieId), [salarieId], []);
   const [adding, setAdding] = useState(false);
-  const evaluations = useMemo(() => progress?.evaluations ?? [], [progress]);
   return (
     <section aria-labelledby="pmsmp-title">
       <h2 id="pmsmp-title">PMSMP — {fullName(salarie)}</h2>

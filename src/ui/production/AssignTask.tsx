@@ -5,26 +5,26 @@ import { useMemo, useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { checkAssignment, DECISION_LABELS, type AssignmentVerdict } from '../../domain/production/assignment';
 import { useServices } from '../shell/services';
-import { fullName, str } from '../shell/legacyQueries';
+import { byFrench, fullName } from '../../domain/people';
+import type { ProductionData } from '../../client/queries/production';
 import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
-import { assignmentHours, slotPlace, slotTime, levelFor, type ProductionData } from './data';
+import { assignmentHours, slotHours, slotPlace, slotTime, levelFor } from './lookups';
 
 interface Template { task: string; consignes: string; checklist: string[]; epi: string[]; competenceIds: string[] }
 
 const lines = (s: string): string[] => s.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function templatesOf(d: ProductionData, activityId: string): Template[] {
   const seen = new Map<string, Template>();
   for (const a of d.assignments) {
-    const task = str(a, 'task');
+    const task = a.task;
     if (task === '' || seen.has(task)) continue;
-    const ids = strList(a['competenceIds']);
-    if (activityId !== '' && ids.some((id) => str(d.competences.get(id), 'activityId') !== activityId)) continue;
-    seen.set(task, { task, consignes: str(a, 'consignes'), checklist: strList(a['checklist']), epi: strList(a['epi']), competenceIds: ids });
+    const ids = a.competenceIds ?? [];
+    if (activityId !== '' && ids.some((id) => d.competences.get(id)?.activityId !== activityId)) continue;
+    seen.set(task, { task, consignes: a.consignes ?? '', checklist: a.checklist ?? [], epi: a.epi ?? [], competenceIds: ids });
   }
-  return [...seen.values()].sort((a, b) => a.task.localeCompare(b.task, 'fr'));
+  return [...seen.values()].sort((a, b) => byFrench(a.task, b.task));
 }
 
 export function AssignTask({ data, salarieId, slotId, activityId, structureId, onClose }: {
@@ -33,26 +33,26 @@ export function AssignTask({ data, salarieId, slotId, activityId, structureId, o
   const { write } = useServices();
   const slot = data.slotById.get(slotId);
   const person = data.salaries.get(salarieId);
-  const existing = data.assignments.find((a) => str(a, 'slotId') === slotId && str(a, 'salarieId') === salarieId);
-  const [task, setTask] = useState(existing ? str(existing, 'task') : '');
-  const [consignes, setConsignes] = useState(existing ? str(existing, 'consignes') : '');
-  const [checklist, setChecklist] = useState(existing ? strList(existing['checklist']).join('\n') : '');
-  const [epi, setEpi] = useState(existing ? strList(existing['epi']).join('\n') : '');
-  const [competenceIds, setCompetenceIds] = useState<string[]>(existing ? strList(existing['competenceIds']) : []);
-  const [hours, setHours] = useState(String(existing ? assignmentHours(data, existing) : assignmentHours(data, { id: '', structureId: '', _clocks: {}, _deleted: 0, slotId })));
+  const existing = data.assignments.find((a) => a.slotId === slotId && a.salarieId === salarieId);
+  const [task, setTask] = useState(existing?.task ?? '');
+  const [consignes, setConsignes] = useState(existing?.consignes ?? '');
+  const [checklist, setChecklist] = useState((existing?.checklist ?? []).join('\n'));
+  const [epi, setEpi] = useState((existing?.epi ?? []).join('\n'));
+  const [competenceIds, setCompetenceIds] = useState<string[]>(existing?.competenceIds ?? []);
+  const [hours, setHours] = useState(String(existing ? assignmentHours(data, existing) : slotHours(slot)));
   const [result, setResult] = useState<{ kind: 'refused' | 'saved' | 'error'; text: string } | null>(null);
 
   const templates = useMemo(() => templatesOf(data, activityId), [data, activityId]);
   const competences = useMemo(() => [...data.competences.values()]
-    .filter((c) => activityId === '' || str(c, 'activityId') === activityId || competenceIds.includes(c.id))
-    .sort((a, b) => Number(b['safetyCritical'] === true) - Number(a['safetyCritical'] === true) || str(a, 'label').localeCompare(str(b, 'label'), 'fr')), [data, activityId, competenceIds]);
+    .filter((c) => activityId === '' || c.activityId === activityId || competenceIds.includes(c.id))
+    .sort((a, b) => Number(b.safetyCritical === true) - Number(a.safetyCritical === true) || byFrench(a.label, b.label)), [data, activityId, competenceIds]);
 
   const verdict: AssignmentVerdict = checkAssignment({
     task, consignes, epi: lines(epi), checklist: lines(checklist),
-    competences: competenceIds.map((id) => ({ id, label: str(data.competences.get(id), 'label') || 'Compétence', safetyCritical: data.competences.get(id)?.['safetyCritical'] === true })),
-    competenceLabels: competenceIds.map((id) => str(data.competences.get(id), 'label')),
+    competences: competenceIds.map((id) => ({ id, label: data.competences.get(id)?.label || 'Compétence', safetyCritical: data.competences.get(id)?.safetyCritical === true })),
+    competenceLabels: competenceIds.map((id) => data.competences.get(id)?.label ?? ''),
     levelOf: (id) => levelFor(data, salarieId, id),
-    amenagements: str(person, 'amenagements'),
+    amenagements: person?.amenagements ?? '',
   });
 
   function useTemplate(name: string) {
@@ -111,7 +111,7 @@ export function AssignTask({ data, salarieId, slotId, activityId, structureId, o
               return (
                 <label key={c.id}>
                   <input type="checkbox" checked={competenceIds.includes(c.id)} onChange={() => toggle(c.id)} />
-                  {str(c, 'label')}{c['safetyCritical'] === true ? ' ⛑ sécurité' : ''} <span class="meta">(niveau {level})</span>
+                  {c.label}{c.safetyCritical === true ? ' ⛑ sécurité' : ''} <span class="meta">(niveau {level})</span>
                 </label>
               );
             })}

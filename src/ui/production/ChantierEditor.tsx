@@ -8,12 +8,13 @@ import { fromCenti } from '../../domain/production/hours';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import { liveAll, str, type Rec } from '../shell/legacyQueries';
+import type { TeamRow } from '../../client/queries';
+import type { ActivityRow, ChantierRow } from '../../client/queries/production';
 import { isoDay } from '../shell/format';
 import { navigate } from '../shell/hooks/useRoute';
 import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
-import { fmtHours, loadProduction } from './data';
+import { fmtHours } from './lookups';
 import { progressOf, useSpent } from './Chantiers';
 
 const PHASES = ['commande', 'approvisionnement', 'production', 'livraison'] as const;
@@ -24,10 +25,9 @@ const STATUS_LABELS: Record<Status, string> = { a_faire: '○ À faire', en_cour
 
 type Hazard = { date: string; text: string };
 
-function phasesOf(c: Rec | undefined): Record<string, Status> {
+function phasesOf(c: ChantierRow | undefined): Record<string, Status> {
   const out: Record<string, Status> = Object.fromEntries(PHASES.map((p) => [p, 'a_faire']));
-  const list = Array.isArray(c?.['phases']) ? (c['phases'] as { name?: string; status?: string }[]) : [];
-  for (const p of list) if (p.name && (STATUSES as readonly string[]).includes(p.status ?? '')) out[p.name] = p.status as Status;
+  for (const p of c?.phases ?? []) out[p.name] = p.status;
   return out;
 }
 
@@ -35,15 +35,16 @@ export function ChantierEditor({ chantierId }: { chantierId: string | null }) {
   const services = useServices();
   const user = useExternal(services.session);
   const today = isoDay(services.now());
-  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
-  const activities = useLiveQuery(() => liveAll(services.db, 'activity'), [], []);
+  const { production } = services.queries;
+  const data = useLiveQuery(() => production.loadProduction(today), [today]);
+  const activities = useLiveQuery(() => production.activities(), [], []);
   const spent = useSpent(data);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
   const existing = chantierId === null ? undefined : data.chantierById.get(chantierId);
   if (chantierId !== null && existing === undefined) return <p>Chantier introuvable sur cette tablette.</p>;
   return (
     <section aria-labelledby="chantier-title">
-      <h2 id="chantier-title">{existing ? str(existing, 'name') : 'Nouveau chantier'}</h2>
+      <h2 id="chantier-title">{existing ? existing.name : 'Nouveau chantier'}</h2>
       {existing && (() => {
         const p = progressOf(data, spent, existing);
         return <div class="card"><p><strong>Avancement :</strong> {fmtHours(fromCenti(p.spent))} passées{p.quoted !== null ? ` sur ${fmtHours(fromCenti(p.quoted))} au devis` : ''}{p.projected !== null ? ` · prévision à la fin : ${fmtHours(fromCenti(p.projected))}` : ''}</p><CheckList checks={p.checks} /></div>;
@@ -53,16 +54,17 @@ export function ChantierEditor({ chantierId }: { chantierId: string | null }) {
   );
 }
 
-function ChantierForm({ existing, teams, activities, structureId, today }: { existing: Rec | undefined; teams: Rec[]; activities: Rec[]; structureId: string; today: string }) {
+function ChantierForm({ existing, teams, activities, structureId, today }: { existing: ChantierRow | undefined; teams: TeamRow[]; activities: ActivityRow[]; structureId: string; today: string }) {
   const { write } = useServices();
+  // The form's fields are text: an absent value shows as empty.
   const [f, setF] = useState({
-    name: str(existing, 'name'), teamId: str(existing, 'teamId') || (teams[0]?.id ?? ''), client: str(existing, 'client'), place: str(existing, 'place'),
-    activityId: str(existing, 'activityId'), start: str(existing, 'start'), end: str(existing, 'end'),
-    quotedHours: typeof existing?.['quotedHours'] === 'number' ? String(existing['quotedHours']) : '', quoteAmount: typeof existing?.['quoteAmount'] === 'number' ? String(existing['quoteAmount']) : '',
-    safetyNotes: str(existing, 'safetyNotes'),
+    name: existing?.name ?? '', teamId: existing?.teamId ?? teams[0]?.id ?? '', client: existing?.client ?? '', place: existing?.place ?? '',
+    activityId: existing?.activityId ?? '', start: existing?.start ?? '', end: existing?.end ?? '',
+    quotedHours: existing?.quotedHours != null ? String(existing.quotedHours) : '', quoteAmount: existing?.quoteAmount != null ? String(existing.quoteAmount) : '',
+    safetyNotes: existing?.safetyNotes ?? '',
   });
   const [phases, setPhases] = useState(phasesOf(existing));
-  const hazards: Hazard[] = Array.isArray(existing?.['hazards']) ? (existing['hazards'] as Hazard[]) : [];
+  const hazards: Hazard[] = existing?.hazards ?? [];
   const [hazard, setHazard] = useState({ date: today, text: '' });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
@@ -109,12 +111,12 @@ function ChantierForm({ existing, teams, activities, structureId, today }: { exi
       <form onSubmit={(e) => void save(e)}>
         <div class="row">
           <div class="field"><label for="ch-name">Nom du chantier</label><input id="ch-name" value={f.name} onInput={set('name')} /></div>
-          <div class="field"><label for="ch-team">Équipe</label><select id="ch-team" value={f.teamId} onChange={set('teamId')}>{teams.map((t) => <option key={t.id} value={t.id}>{str(t, 'name')}</option>)}</select></div>
+          <div class="field"><label for="ch-team">Équipe</label><select id="ch-team" value={f.teamId} onChange={set('teamId')}>{teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></div>
         </div>
         <div class="row">
           <div class="field"><label for="ch-client">Client</label><input id="ch-client" value={f.client} onInput={set('client')} /></div>
           <div class="field"><label for="ch-place">Lieu</label><input id="ch-place" value={f.place} onInput={set('place')} /></div>
-          <div class="field"><label for="ch-activity">Activité</label><select id="ch-activity" value={f.activityId} onChange={set('activityId')}><option value="">—</option>{activities.map((a) => <option key={a.id} value={a.id}>{str(a, 'name')}</option>)}</select></div>
+          <div class="field"><label for="ch-activity">Activité</label><select id="ch-activity" value={f.activityId} onChange={set('activityId')}><option value="">—</option>{activities.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}</select></div>
         </div>
         <div class="row">
           <div class="field"><label for="ch-start">Début</label><input id="ch-start" type="date" value={f.start} onInput={set('start')} /></div>

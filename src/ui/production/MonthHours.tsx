@@ -12,18 +12,19 @@ import { buildMonthCsv, exportFileName, type ExportRow } from '../../domain/prod
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import { liveAll, str } from '../shell/legacyQueries';
+import { byFrench } from '../../domain/people';
+import type { ProductionData } from '../../client/queries/production';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
-import { fmtHours, loadProduction, timeFacts, type ProductionData } from './data';
+import { fmtHours } from './lookups';
 
 const MONTH_FMT = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const monthLabel = (m: string): string => MONTH_FMT.format(new Date(`${m}-01T00:00:00Z`));
 
 /** One row per salarié with hours or a contract in the month. */
 export function exportRows(data: ProductionData, month: string): ExportRow[] {
-  const totals = monthTotals(data.entries.map(timeFacts), month);
+  const totals = monthTotals(data.entries, month);
   const days = daysOfMonth(month);
   const rows: ExportRow[] = [];
   for (const s of data.salaries.values()) {
@@ -31,7 +32,7 @@ export function exportRows(data: ProductionData, month: string): ExportRow[] {
     const contract = facts ? days.map((d) => contractOn(facts, d)).find((c) => c !== undefined) : undefined;
     const t = totals.get(s.id);
     if (t === undefined && contract === undefined) continue;
-    rows.push({ salarieId: s.id, lastName: str(s, 'lastName'), firstName: str(s, 'firstName'), weeklyHours: contract?.weeklyHours ?? null, totals: t ?? emptyTotals() });
+    rows.push({ salarieId: s.id, lastName: s.lastName, firstName: s.firstName, weeklyHours: contract?.weeklyHours ?? null, totals: t ?? emptyTotals() });
   }
   return rows;
 }
@@ -41,10 +42,9 @@ export function MonthHours() {
   const user = useExternal(services.session);
   const today = isoDay(services.now());
   const [month, setMonth] = useState(previousMonth(monthOf(today)));
-  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
-  const closes = useLiveQuery(() => liveAll(services.db, 'monthClose'), [], []);
+  const data = useLiveQuery(() => services.queries.production.loadProduction(today), [today]);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const rows = useMemo(() => (data ? exportRows(data, month).sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr')) : []), [data, month]);
+  const rows = useMemo(() => (data ? exportRows(data, month).sort((a, b) => byFrench(a.lastName, b.lastName)) : []), [data, month]);
   const csv = useMemo(() => buildMonthCsv(month, rows), [month, rows]);
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -54,7 +54,8 @@ export function MonthHours() {
     return () => URL.revokeObjectURL(u);
   }, [csv]);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
-  const close = closes.find((c) => str(c, 'month') === month);
+  // Closed (monthClose.ts's closedMonths), with who validated it and when.
+  const close = data.closedMonths.has(month) ? data.monthCloses.get(month) : undefined;
   const months = [monthOf(today), previousMonth(monthOf(today)), previousMonth(previousMonth(monthOf(today)))];
 
   async function validate() {
@@ -77,7 +78,7 @@ export function MonthHours() {
           ))}
         </div>
       </div>
-      {close ? <p class="banner info" role="status">🔒 Mois validé{str(close, 'closedAt') ? ` le ${new Date(str(close, 'closedAt')).toLocaleDateString('fr-FR')}` : ''} : les heures ne se modifient plus.</p> : (
+      {close ? <p class="banner info" role="status">🔒 Mois validé{close.closedAt ? ` le ${new Date(close.closedAt).toLocaleDateString('fr-FR')}` : ''} : les heures ne se modifient plus.</p> : (
         <div class="actions"><button type="button" onClick={() => void validate()}>Valider le mois de {monthLabel(month)}</button></div>
       )}
       {msg !== null && <p class={msg.ok ? 'banner info' : 'banner error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}

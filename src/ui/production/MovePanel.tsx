@@ -3,9 +3,10 @@
 import { useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../shell/services';
-import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { byFrench, fullName } from '../../domain/people';
+import type { ProductionData, SlotRow } from '../../client/queries/production';
 import { writeErrorMessage } from '../shell/writeError';
-import { assignmentsIn, slotHours, slotPlace, slotTime, type ProductionData } from './data';
+import { assignmentsIn, slotHours, slotPlace, slotTime } from './lookups';
 
 export function MovePanel({ data, salarieId, fromSlotId, date, structureId, onClose }: {
   data: ProductionData; salarieId: string; fromSlotId: string | null; date: string; structureId: string; onClose: () => void;
@@ -15,12 +16,12 @@ export function MovePanel({ data, salarieId, fromSlotId, date, structureId, onCl
   const person = data.salaries.get(salarieId);
   const teamIds = new Set(data.teams.map((t) => t.team.id));
   const targets = data.slots
-    .filter((s) => str(s, 'date') === date && s.id !== fromSlotId && teamIds.has(str(s, 'teamId')))
-    .sort((a, b) => str(a, 'startTime').localeCompare(str(b, 'startTime')) || slotPlace(data, a).localeCompare(slotPlace(data, b), 'fr'));
+    .filter((s) => s.date === date && s.id !== fromSlotId && teamIds.has(s.teamId))
+    .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? '') || byFrench(slotPlace(data, a), slotPlace(data, b)));
 
-  async function moveTo(target: Rec) {
+  async function moveTo(target: SlotRow) {
     try {
-      const mine = fromSlotId === null ? [] : assignmentsIn(data, fromSlotId).filter((a) => str(a, 'salarieId') === salarieId);
+      const mine = fromSlotId === null ? [] : assignmentsIn(data, fromSlotId).filter((a) => a.salarieId === salarieId);
       if (mine.length === 0) {
         await write('assignment', uuidv7(), { structureId, salarieId, slotId: target.id, task: `Travaux : ${slotPlace(data, target)}`, hours: slotHours(target) || null });
       } else {
@@ -32,7 +33,7 @@ export function MovePanel({ data, salarieId, fromSlotId, date, structureId, onCl
     }
   }
 
-  const team = (s: Rec) => data.teams.find((t) => t.team.id === str(s, 'teamId'));
+  const team = (s: SlotRow) => data.teams.find((t) => t.team.id === s.teamId);
   return (
     <section class="panel" aria-labelledby="move-title">
       <h3 id="move-title">{fromSlotId === null ? 'Affecter' : 'Déplacer'} {fullName(person)}</h3>
@@ -41,7 +42,7 @@ export function MovePanel({ data, salarieId, fromSlotId, date, structureId, onCl
           {targets.map((s) => (
             <li key={s.id}>
               <button type="button" class="secondary wide" onClick={() => void moveTo(s)}>
-                Vers {slotPlace(data, s)} · {slotTime(s)}{data.teams.length > 1 ? ` · ${str(team(s)?.team, 'name')}` : ''}
+                Vers {slotPlace(data, s)} · {slotTime(s)}{data.teams.length > 1 ? ` · ${team(s)?.team.name ?? ''}` : ''}
               </button>
             </li>
           ))}

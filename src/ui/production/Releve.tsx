@@ -8,32 +8,35 @@ import { ABSENCE_TYPE_LABELS } from '../../domain/rules/labels';
 import { addDays } from '../../domain/rules/dates';
 import { canBePlanned, contractOn, type AbsenceType } from '../../domain/production/planning';
 import { monthOf, mondayOf } from '../../domain/production/calendar';
+import { hoursLocked } from '../../domain/production/monthClose';
 import { dayEntryId } from '../../domain/production/dayEntryId';
 import { absenceTotal, emptyTotals, expectedMonthCenti, fromCenti, monthTotals, toCenti, totalsChecks, weekTotals } from '../../domain/production/hours';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
+import type { SalarieRow } from '../../client/queries';
+import type { ProductionData, TimeEntryRow } from '../../client/queries/production';
 import { isoDay, longDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
-import { fmtHours, loadProduction, plannedHours, teamOf, timeFacts, type ProductionData } from './data';
-
-const num = (r: Rec | undefined, f: string): number | null => (typeof r?.[f] === 'number' ? (r[f] as number) : null);
+import { fmtHours, plannedHours, teamOf } from './lookups';
 
 export function Releve({ teamId, date: wanted }: { teamId: string; date?: string | undefined }) {
   const services = useServices();
   const user = useExternal(services.session);
   const today = isoDay(services.now());
   const date = wanted ?? today;
-  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
-  const rejected = useLiveQuery(() => services.db.rejected.filter((r) => r.entity === 'timeEntry').reverse().sortBy('at'), [], []);
+  const { production } = services.queries;
+  const data = useLiveQuery(() => production.loadProduction(today), [today]);
+  const rejected = useLiveQuery(() => production.rejectedTimeEntries(), [], []);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
   const view = teamOf(data, teamId);
   if (view === undefined) return <p>Équipe introuvable sur cette tablette.</p>;
-  const closed = data.closedMonths.has(monthOf(date));
+  // A validated month: its hours are read-only for this user (the server would refuse them).
+  const closed = hoursLocked(user.role, data.closedMonths, date);
   const members = view.members;
   const todo = members.filter((m) => plannedHours(data, m.id, date) > 0 && !data.entryByDay.has(`${m.id}|${date}`) && canBePlanned(data.facts.get(m.id)!, date));
 
@@ -50,7 +53,7 @@ export function Releve({ teamId, date: wanted }: { teamId: string; date?: string
 
   return (
     <section aria-labelledby="releve-title">
-      <h2 id="releve-title">Relevé d’heures — {str(view.team, 'name')}</h2>
+      <h2 id="releve-title">Relevé d’heures — {view.team.name}</h2>
       <p class="day-nav no-print">
         <a class="button secondary" href={`#/releve/${teamId}/${addDays(date, -1)}`}>← Jour précédent</a>
         <strong>{longDate(date)}</strong>
@@ -80,18 +83,17 @@ export function Releve({ teamId, date: wanted }: { teamId: string; date?: string
   );
 }
 
-function entryText(e: Rec | undefined): string {
+function entryText(e: TimeEntryRow | undefined): string {
   if (e === undefined) return 'Non saisi';
-  const parts = [`${fmtHours(num(e, 'hours') ?? 0)} travaillées`];
-  const absence = str(e, 'absence');
-  if (absence !== '') parts.push(`${ABSENCE_TYPE_LABELS[absence as AbsenceType] ?? absence} ${fmtHours(num(e, 'absenceHours') ?? 0)}`);
-  const late = num(e, 'lateMinutes');
-  if (late !== null && late > 0) parts.push(`retard ${late} min`);
+  const parts = [`${fmtHours(e.hours)} travaillées`];
+  if (e.absence != null) parts.push(`${ABSENCE_TYPE_LABELS[e.absence]} ${fmtHours(e.absenceHours ?? 0)}`);
+  const late = e.lateMinutes;
+  if (late != null && late > 0) parts.push(`retard ${late} min`);
   return parts.join(' · ');
 }
 
 function ReleveRow({ data, person, date, closed, structureId, open, onToggle }: {
-  data: ProductionData; person: Rec; date: string; closed: boolean; structureId: string; open: boolean; onToggle: () => void;
+  data: ProductionData; person: SalarieRow; date: string; closed: boolean; structureId: string; open: boolean; onToggle: () => void;
 }) {
   const entry = data.entryByDay.get(`${person.id}|${date}`);
   const planned = plannedHours(data, person.id, date);
@@ -109,14 +111,14 @@ function ReleveRow({ data, person, date, closed, structureId, open, onToggle }: 
 }
 
 function ExceptionForm({ person, date, planned, entry, structureId, onDone }: {
-  data: ProductionData; person: Rec; date: string; planned: number; entry: Rec | undefined; structureId: string; onDone: () => void;
+  data: ProductionData; person: SalarieRow; date: string; planned: number; entry: TimeEntryRow | undefined; structureId: string; onDone: () => void;
 }) {
   const { write } = useServices();
-  const base = planned || num(entry, 'hours') || 0;
-  const [hours, setHours] = useState(String(num(entry, 'hours') ?? base).replace('.', ','));
-  const [absence, setAbsence] = useState<AbsenceType | ''>((str(entry, 'absence') as AbsenceType) || '');
-  const [absenceHours, setAbsenceHours] = useState<string>(num(entry, 'absenceHours') === null ? '' : String(num(entry, 'absenceHours')).replace('.', ','));
-  const [late, setLate] = useState(String(num(entry, 'lateMinutes') ?? ''));
+  const base = planned || entry?.hours || 0;
+  const [hours, setHours] = useState(String(entry?.hours ?? base).replace('.', ','));
+  const [absence, setAbsence] = useState<AbsenceType | ''>(entry?.absence ?? '');
+  const [absenceHours, setAbsenceHours] = useState<string>(entry?.absenceHours == null ? '' : String(entry.absenceHours).replace('.', ','));
+  const [late, setLate] = useState(String(entry?.lateMinutes ?? ''));
   const [error, setError] = useState<string | null>(null);
   const id = person.id;
   const parse = (s: string) => Number(s.replace(',', '.').trim() || '0');
@@ -166,8 +168,9 @@ function ExceptionForm({ person, date, planned, entry, structureId, onDone }: {
   );
 }
 
-function Totals({ data, members, date }: { data: ProductionData; members: Rec[]; date: string }) {
-  const entries = data.entries.map(timeFacts);
+function Totals({ data, members, date }: { data: ProductionData; members: SalarieRow[]; date: string }) {
+  // Time entry rows are the rule's facts as they are.
+  const entries = data.entries;
   const week = weekTotals(entries, date);
   const month = monthOf(date);
   const monthly = monthTotals(entries, month);

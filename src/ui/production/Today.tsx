@@ -5,7 +5,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import { fullName, str, type Rec, type TeamView } from '../shell/legacyQueries';
+import type { TeamView } from '../../client/queries';
+import type { AssignmentRow, ProductionData } from '../../client/queries/production';
+import { fullName } from '../../domain/people';
 import { isoDay, longDate } from '../shell/format';
 import { addDays } from '../../domain/rules/dates';
 import { dayChecks } from '../../domain/production/planning';
@@ -14,9 +16,7 @@ import { chantierProgress, spentByChantier } from '../../domain/production/progr
 import { CheckList } from './CheckList';
 import { AssignTask } from './AssignTask';
 import { MovePanel } from './MovePanel';
-import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, loadProduction, slotPlace, slotTime, slotsOf, type ProductionData } from './data';
-import { timeFacts } from './data';
-import { warmWeek } from './weekData';
+import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, slotPlace, slotTime, slotsOf } from './lookups';
 import { prepareMatrix } from '../competences/matrixAhead';
 import { screenAhead } from '../shell/hooks/screenAhead';
 import { onIdle } from '../shell/hooks/onIdle';
@@ -33,14 +33,12 @@ export function previousWorkday(d: string): string {
 
 export function Today() {
   const services = useServices();
+  const { queries } = services;
   const user = useExternal(services.session);
   const today = isoDay(services.now());
-  const data = useLiveQuery(() => loadProduction(services.db, today), [today]);
-  const spent = useMemo(() => (data ? spentByChantier(
-    data.slots.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null })),
-    data.assignments.map((a) => ({ salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), hours: typeof a['hours'] === 'number' ? a['hours'] : null })),
-    data.entries.map(timeFacts),
-  ) : new Map<string, number>()), [data]);
+  const data = useLiveQuery(() => queries.production.loadProduction(today), [today]);
+  // Rows are the rule's facts as they are (slots, assignments, time entries): nothing to map.
+  const spent = useMemo(() => (data ? spentByChantier(data.slots, data.assignments, data.entries) : new Map<string, number>()), [data]);
   useWarmWeeks(data?.teams, user?.id, today);
   const members = useMemo(() => data?.teams.flatMap((t) => t.members), [data]);
   if (data === undefined || user === undefined) return <p>Chargement…</p>;
@@ -60,23 +58,23 @@ export function Today() {
  * the first team's week is also built ahead, hidden (screenAhead). Then the same for the matrix
  * (its code, its frame and every member's levels, then its screen). */
 function useWarmWeeks(teams: readonly TeamView[] | undefined, userId: string | undefined, today: string) {
-  const { db } = useServices();
+  const { queries } = useServices();
   const teamIds = teams?.map((t) => t.team.id).join(',') ?? '';
   useEffect(() => {
     if (userId === undefined || teamIds === '') return;
     let alive = true;
     const warm = async () => {
       await WeekView.preload().catch(() => undefined);
-      for (const id of teamIds.split(',')) if (alive) await warmWeek(db, userId, id, mondayOf(today), today).catch(() => undefined);
+      for (const id of teamIds.split(',')) if (alive) await queries.production.warmWeek(userId, id, mondayOf(today), today).catch(() => undefined);
       if (!alive) return;
       // The first team's « Semaine » is the link of every morning: build its screen ahead, hidden.
       const week = `/semaine/${teamIds.split(',')[0] ?? ''}/${mondayOf(today)}`;
       screenAhead.set('home', { userId, routes: [week] });
-      await prepareMatrix(db, userId, today, () => alive);
+      await prepareMatrix(queries, userId, today, () => alive);
     };
     const cancel = onIdle(() => void warm());
     return () => { alive = false; cancel(); };
-  }, [db, userId, teamIds, today]);
+  }, [queries, userId, teamIds, today]);
 }
 
 function TeamToday({ data, view, spent, structureId }: { data: ProductionData; view: TeamView; spent: Map<string, number>; structureId: string }) {
@@ -89,13 +87,13 @@ function TeamToday({ data, view, spent, structureId }: { data: ProductionData; v
   const free = members.filter((m) => !absentIds.has(m.id) && assignmentsOn(data, m.id, today).length === 0);
   const yesterday = previousWorkday(today);
   const missing = members.filter((m) => assignmentsOn(data, m.id, yesterday).length > 0 && !data.entryByDay.has(`${m.id}|${yesterday}`));
-  const alerts = data.chantiers.filter((c) => str(c, 'teamId') === team.id).flatMap((c) => {
-    const p = chantierProgress({ quotedHours: typeof c['quotedHours'] === 'number' ? c['quotedHours'] : null, start: str(c, 'start') || null, end: str(c, 'end') || null }, spent.get(c.id) ?? 0, today);
-    return p.checks.map((x) => ({ ...x, message: `${str(c, 'name')} : ${x.message}` }));
+  const alerts = data.chantiers.filter((c) => c.teamId === team.id).flatMap((c) => {
+    const p = chantierProgress(c, spent.get(c.id) ?? 0, today);
+    return p.checks.map((x) => ({ ...x, message: `${c.name} : ${x.message}` }));
   });
   const endings = members.flatMap((m) => dayChecks(data.facts.get(m.id) ?? { salarieId: m.id, contracts: [] }, today).filter((c) => c.code === 'fin_contrat').map((c) => ({ ...c, message: `${fullName(m)} : ${c.message}` })));
-  const name = str(team, 'name');
-  const activityId = str(team, 'activityId');
+  const name = team.name;
+  const activityId = team.activityId ?? '';
   return (
     <article class="team-day" aria-labelledby={`team-${team.id}`}>
       <h3 id={`team-${team.id}`}>{name} <span class="meta">({members.length} salariés)</span></h3>
@@ -123,7 +121,7 @@ function TeamToday({ data, view, spent, structureId }: { data: ProductionData; v
             <h5>{slotPlace(data, s)} <span class="meta">{slotTime(s)}</span></h5>
             <ul class="people">
               {assignmentsIn(data, s.id).map((a) => (
-                <PersonRow key={a.id} data={data} a={a} onMove={() => setPanel({ kind: 'move', salarieId: str(a, 'salarieId'), slotId: s.id })} onTask={() => setPanel({ kind: 'task', salarieId: str(a, 'salarieId'), slotId: s.id })} />
+                <PersonRow key={a.id} data={data} a={a} onMove={() => setPanel({ kind: 'move', salarieId: a.salarieId, slotId: s.id })} onTask={() => setPanel({ kind: 'task', salarieId: a.salarieId, slotId: s.id })} />
               ))}
             </ul>
           </div>
@@ -164,14 +162,14 @@ function TeamToday({ data, view, spent, structureId }: { data: ProductionData; v
   );
 }
 
-function PersonRow({ data, a, onMove, onTask }: { data: ProductionData; a: Rec; onMove: () => void; onTask: () => void }) {
-  const person = data.salaries.get(str(a, 'salarieId'));
+function PersonRow({ data, a, onMove, onTask }: { data: ProductionData; a: AssignmentRow; onMove: () => void; onTask: () => void }) {
+  const person = data.salaries.get(a.salarieId);
   const who = fullName(person);
   return (
     <li class="person">
       <div>
-        <strong>{who}</strong> · {str(a, 'task')} <span class="meta">({fmtHours(assignmentHours(data, a))})</span>
-        {a['training'] === true && <span class="tag training"> 🎓 En formation</span>}
+        <strong>{who}</strong> · {a.task} <span class="meta">({fmtHours(assignmentHours(data, a))})</span>
+        {a.training === true && <span class="tag training"> 🎓 En formation</span>}
       </div>
       <div class="actions">
         <button type="button" class="secondary" onClick={onTask} aria-label={`Tâche de ${who}`}>Tâche</button>

@@ -18,13 +18,14 @@ import { onIdle } from '../shell/hooks/onIdle';
 import { screenAhead } from '../shell/hooks/screenAhead';
 import { ScreenShown } from '../shell/ScreenStack';
 import { useCellDrag, type CellRef } from './useCellDrag';
-import { fullName, str, type Rec } from '../shell/legacyQueries';
+import { fullName } from '../../domain/people';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { CheckList } from './CheckList';
 import type { Check } from '../../domain/production/check';
-import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime, type ProductionData } from './data';
-import { factsOf, loadWeekPlan, loadWeekTeam, slotsBetween, warmWeek, weekMemory, weekPlanKey, weekTeamKey, type WeekPlan, type WeekTeam } from './weekData';
+import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime } from './lookups';
+import type { SalarieRow } from '../../client/queries';
+import { weekPlanKey, weekTeamKey, type AssignmentRow, type ChantierRow, type SlotRow, type WeekPlan, type WeekTeam } from '../../client/queries/production';
 
 const DAY_NAMES = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi'];
 const PERIODS = [
@@ -39,11 +40,12 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
   const today = isoDay(services.now());
   const monday = mondayOf(wanted ?? today);
   const userId = user?.id ?? '';
-  const memory = weekMemory(services.db);
+  const { production } = services.queries;
+  const memory = production.weekMemory;
   // Two live queries: a tap writes an assignment and re-reads the plan, not the team. Both paint
   // first from the last read of this week, if any, while they refresh.
-  const team = useRememberedQuery(memory.team, weekTeamKey(userId, teamId, monday, today), () => loadWeekTeam(services.db, teamId, monday, today));
-  const plan = useRememberedQuery(memory.plan, weekPlanKey(userId, monday), () => loadWeekPlan(services.db, monday));
+  const team = useRememberedQuery(memory.team, weekTeamKey(userId, teamId, monday, today), () => production.weekTeam(teamId, monday, today));
+  const plan = useRememberedQuery(memory.plan, weekPlanKey(userId, monday), () => production.weekPlan(monday));
   useWarmNeighbours(team !== undefined && plan !== undefined, userId, teamId, monday, today);
   if (team === undefined || plan === undefined || user === undefined || team.teamId !== teamId || team.monday !== monday || plan.monday !== monday) return <p>Chargement…</p>;
   return (
@@ -57,15 +59,15 @@ export function WeekView({ teamId, monday: wanted }: { teamId: string; monday?: 
 /** Once a week is shown, read the previous and the next into memory when the tablet is idle:
  * « Semaine suivante » is the next tap of someone planning ahead. */
 function useWarmNeighbours(ready: boolean, userId: string, teamId: string, monday: string, today: string) {
-  const { db } = useServices();
+  const { production } = useServices().queries;
   useEffect(() => {
     if (!ready || userId === '') return;
     let alive = true;
     const cancel = onIdle(() => void (async () => {
-      for (const m of [addDays(monday, 7), addDays(monday, -7)]) if (alive) await warmWeek(db, userId, teamId, m, today).catch(() => undefined);
+      for (const m of [addDays(monday, 7), addDays(monday, -7)]) if (alive) await production.warmWeek(userId, teamId, m, today).catch(() => undefined);
     })());
     return () => { alive = false; cancel(); };
-  }, [db, ready, userId, teamId, monday, today]);
+  }, [production, ready, userId, teamId, monday, today]);
 }
 
 /**
@@ -86,7 +88,7 @@ function AnnounceNeighbours({ userId, teamId, monday }: { userId: string; teamId
 }
 
 /** A tap's write, shown from its resolution until a plan read after it arrives. */
-interface PendingOp { add?: Rec; removeIds?: string[]; before: number; after: number }
+interface PendingOp { add?: AssignmentRow; removeIds?: string[]; before: number; after: number }
 
 function settled(op: PendingOp, plan: WeekPlan): boolean {
   if (plan.readAt >= op.after) return true;
@@ -94,7 +96,7 @@ function settled(op: PendingOp, plan: WeekPlan): boolean {
   return op.add !== undefined ? plan.assignments.some((a) => a.id === op.add!.id) : !plan.assignments.some((a) => op.removeIds?.includes(a.id) === true);
 }
 
-function withOps(assignments: Rec[], ops: PendingOp[]): Rec[] {
+function withOps(assignments: AssignmentRow[], ops: PendingOp[]): AssignmentRow[] {
   if (ops.length === 0) return assignments;
   const gone = new Set(ops.flatMap((o) => o.removeIds ?? []));
   const out = assignments.filter((a) => !gone.has(a.id));
@@ -102,13 +104,13 @@ function withOps(assignments: Rec[], ops: PendingOp[]): Rec[] {
   return out;
 }
 
-interface CellModel { date: string; list: Rec[]; text: string; blocked: boolean }
-interface RowModel { member: Rec; cells: CellModel[]; planned: number; checks: Check[] }
+interface CellModel { date: string; list: AssignmentRow[]; text: string; blocked: boolean }
+interface RowModel { member: SalarieRow; cells: CellModel[]; planned: number; checks: Check[] }
 
 function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam; plan: WeekPlan; teamId: string; monday: string; structureId: string }) {
   // Ids of its own: several weeks can be kept built at once (ScreenStack.tsx).
   const titleId = useId();
-  const { write, db } = useServices();
+  const { write, queries } = useServices();
   const [cell, setCell] = useState<{ salarieId: string; date: string } | null>(null);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [ops, setOps] = useState<PendingOp[]>([]);
@@ -118,11 +120,11 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
   const assignments = useMemo(() => withOps(plan.assignments, pending), [plan, pending]);
   const lookup = useMemo(() => ({ slotById: plan.slotById, chantierById: team.chantierById }), [plan, team]);
   const byCell = useMemo(() => {
-    const m = new Map<string, Rec[]>();
+    const m = new Map<string, AssignmentRow[]>();
     for (const a of assignments) {
-      const s = plan.slotById.get(str(a, 'slotId'));
+      const s = plan.slotById.get(a.slotId);
       if (!s) continue;
-      const k = `${str(a, 'salarieId')}|${str(s, 'date')}`;
+      const k = `${a.salarieId}|${s.date}`;
       const list = m.get(k);
       if (list) list.push(a); else m.set(k, [a]);
     }
@@ -140,10 +142,10 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
       const hours = list.reduce((s, a) => s + assignmentHours(lookup, a), 0);
       planned += hours;
       const e = team.entryByDay.get(`${m.id}|${d}`);
-      if (e && typeof e['absenceHours'] === 'number') absent += e['absenceHours'];
+      if (e?.absenceHours != null) absent += e.absenceHours;
       const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
       // The hours first: a long place name is cut after three lines, the hours never are.
-      const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${fmtHours(hours)} · ${list.map((a) => slotPlace(lookup, plan.slotById.get(str(a, 'slotId')))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')}`;
+      const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${fmtHours(hours)} · ${list.map((a) => slotPlace(lookup, plan.slotById.get(a.slotId))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')}`;
       return { date: d, list, text, blocked: blocked.length > 0 };
     });
     return { member: m, cells, planned, checks: weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent) };
@@ -153,10 +155,10 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
 
   /** A cell dropped on another: the rule is planDrop's; the writes are taps' (one assignment per slot). */
   async function dropCell(from: CellRef, to: CellRef) {
-    const asDropSlot = (s: Rec): DropSlot => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null });
-    const fromSlots = (byCell.get(`${from.salarieId}|${from.date}`) ?? []).map((a) => plan.slotById.get(str(a, 'slotId'))).filter((s): s is Rec => s !== undefined).map(asDropSlot);
-    const daySlots = [...plan.slotById.values()].filter((s) => str(s, 'teamId') === teamId && str(s, 'date') === to.date).map(asDropSlot);
-    const alreadyOn = new Set((byCell.get(`${to.salarieId}|${to.date}`) ?? []).map((a) => str(a, 'slotId')));
+    // Slot rows are the rule's DropSlot as they are.
+    const fromSlots: DropSlot[] = (byCell.get(`${from.salarieId}|${from.date}`) ?? []).map((a) => plan.slotById.get(a.slotId)).filter((s): s is SlotRow => s !== undefined);
+    const daySlots: DropSlot[] = [...plan.slotById.values()].filter((s) => s.teamId === teamId && s.date === to.date);
+    const alreadyOn = new Set((byCell.get(`${to.salarieId}|${to.date}`) ?? []).map((a) => a.slotId));
     const drop = planDrop(from, to, fromSlots, daySlots, alreadyOn, dayChecks(team.facts.get(to.salarieId) ?? noFacts(to.salarieId), to.date));
     const who = fullName(view?.members.find((m) => m.id === to.salarieId));
     const notes = drop.checks.map((c) => c.message).join(' ');
@@ -171,7 +173,7 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
         const fields = { structureId, salarieId: to.salarieId, slotId, task: `Travaux : ${slotPlace(lookup, slot)}`, hours: slotHours(slot) || null };
         const before = performance.now();
         await write('assignment', id, fields);
-        setOps((o) => [...o, { add: { id, _clocks: {}, _deleted: 0, ...fields }, before, after: performance.now() }]);
+        setOps((o) => [...o, { add: { id, _clocks: {}, _deleted: 0, ...fields } satisfies AssignmentRow, before, after: performance.now() }]);
       }
       const n = drop.slotIds.length;
       setMsg({ ok: true, text: `${who}, ${frDate(to.date)} : ${n} créneau${n > 1 ? 'x' : ''} ajouté${n > 1 ? 's' : ''} (${drop.slotIds.map((id) => slotPlace(lookup, plan.slotById.get(id))).join(', ')}).${notes === '' ? '' : ` ${notes}`}` });
@@ -182,29 +184,23 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
 
   async function copyPrevious() {
     // Read when tapped, not kept live: the previous week is only needed here.
-    const prevSlots = (await slotsBetween(db, addDays(monday, -7), addDays(monday, -3))).filter((s) => str(s, 'teamId') === teamId);
-    const prevAssignments = prevSlots.length === 0 ? [] : (await db.table<Rec, string>('assignment').where('slotId').anyOf(prevSlots.map((s) => s.id)).toArray()).filter((a) => a._deleted === 0);
-    const target = (await slotsBetween(db, monday, days[4]!)).filter((s) => str(s, 'teamId') === teamId);
-    const people = [...new Set(prevAssignments.map((a) => str(a, 'salarieId')))];
-    const { salaries, facts } = await factsOf(db, people, monday, days[4]!);
-    const names = new Map(salaries.map((s) => [s.id, s]));
-    const plan = planCopyWeek(
-      prevSlots.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null, endTime: str(s, 'endTime') || null, label: str(s, 'label') || null })),
-      prevAssignments.map((a) => ({ ...a, salarieId: str(a, 'salarieId'), slotId: str(a, 'slotId'), task: str(a, 'task') })),
-      target.map((s) => ({ id: s.id, date: str(s, 'date'), chantierId: str(s, 'chantierId') || null, startTime: str(s, 'startTime') || null })),
-      (sid, d) => dayChecks(facts.get(sid) ?? noFacts(sid), d),
-    );
+    const source = await queries.production.weekCopySource(teamId, monday);
+    const names = new Map(source.salaries.map((s) => [s.id, s]));
+    // The rule hands back the assignments it was given, untyped: find each row again by id.
+    const previous = new Map(source.previousAssignments.map((a) => [a.id, a]));
+    const plan = planCopyWeek(source.previousSlots, source.previousAssignments, source.targetSlots, (sid, d) => dayChecks(source.facts.get(sid) ?? noFacts(sid), d));
     try {
       const ids = plan.slots.map(() => uuidv7());
       for (const [i, s] of plan.slots.entries()) {
         await write('planningSlot', ids[i]!, { structureId, teamId, date: s.date, chantierId: s.from.chantierId ?? null, startTime: s.from.startTime ?? null, endTime: s.from.endTime ?? null, label: s.from.label ?? null });
       }
       for (const a of plan.assignments) {
-        const f = a.from;
+        const f = previous.get(a.from.id);
+        if (f === undefined) continue;
         await write('assignment', uuidv7(), {
           structureId, salarieId: f.salarieId, slotId: ids[a.slotIndex]!, task: f.task,
-          consignes: (f['consignes'] as string | undefined) ?? null, checklist: (f['checklist'] as string[] | undefined) ?? null, epi: (f['epi'] as string[] | undefined) ?? null,
-          competenceIds: (f['competenceIds'] as string[] | undefined) ?? null, hours: (f['hours'] as number | undefined) ?? null, training: (f['training'] as boolean | undefined) ?? null,
+          consignes: f.consignes ?? null, checklist: f.checklist ?? null, epi: f.epi ?? null,
+          competenceIds: f.competenceIds ?? null, hours: f.hours ?? null, training: f.training ?? null,
         });
       }
       const skipped = plan.skipped.map((s) => `${fullName(names.get(s.from.salarieId))} le ${frDate(s.date)} (${s.reasons[0]?.message ?? ''})`);
@@ -216,7 +212,7 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
 
   return (
     <section aria-labelledby={titleId}>
-      <h2 id={titleId}>Semaine du {frDate(monday)} — {str(view.team, 'name')}</h2>
+      <h2 id={titleId}>Semaine du {frDate(monday)} — {view.team.name}</h2>
       <p class="actions no-print">
         <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, -7)}`}>← Semaine précédente</a>
         <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante →</a>
@@ -252,7 +248,7 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
       {cell !== null && (
         <DayCellPanel
           team={team} lookup={lookup} teamId={teamId} salarieId={cell.salarieId} date={cell.date} structureId={structureId}
-          slots={[...plan.slotById.values()].filter((s) => str(s, 'teamId') === teamId && str(s, 'date') === cell.date).sort((a, b) => str(a, 'startTime').localeCompare(str(b, 'startTime')))}
+          slots={[...plan.slotById.values()].filter((s) => s.teamId === teamId && s.date === cell.date).sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? ''))}
           mine={byCell.get(`${cell.salarieId}|${cell.date}`) ?? []}
           onWritten={(op) => setOps((o) => [...o, op])} onClose={() => setCell(null)}
         />
@@ -262,11 +258,11 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
 }
 
 function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slots, mine: mineOnDay, onWritten, onClose }: {
-  team: WeekTeam; lookup: Pick<ProductionData, 'slotById' | 'chantierById'>; teamId: string; salarieId: string; date: string; structureId: string;
+  team: WeekTeam; lookup: { slotById: Map<string, SlotRow>; chantierById: Map<string, ChantierRow> }; teamId: string; salarieId: string; date: string; structureId: string;
   /** The team's slots that day, by start time. */
-  slots: Rec[];
+  slots: SlotRow[];
   /** The person's assignments that day, whatever the team. */
-  mine: Rec[];
+  mine: AssignmentRow[];
   onWritten: (op: PendingOp) => void; onClose: () => void;
 }) {
   const { write, remove } = useServices();
@@ -277,11 +273,11 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
   const person = team.view?.members.find((m) => m.id === salarieId);
   const checks = dayChecks(team.facts.get(salarieId) ?? { salarieId, contracts: [] }, date);
   const blocked = checks.some((c) => c.severity === 'refus');
-  const chantiers = team.chantiers.filter((c) => str(c, 'teamId') === teamId);
+  const chantiers = team.chantiers.filter((c) => c.teamId === teamId);
 
-  async function toggle(slot: Rec) {
+  async function toggle(slot: SlotRow) {
     try {
-      const mine = mineOnDay.filter((a) => str(a, 'slotId') === slot.id);
+      const mine = mineOnDay.filter((a) => a.slotId === slot.id);
       const before = performance.now();
       if (mine.length > 0) {
         for (const a of mine) await remove('assignment', a.id);
@@ -290,7 +286,7 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
         const id = uuidv7();
         const fields = { structureId, salarieId, slotId: slot.id, task: `Travaux : ${slotPlace(lookup, slot)}`, hours: slotHours(slot) || null };
         await write('assignment', id, fields);
-        onWritten({ add: { id, _clocks: {}, _deleted: 0, ...fields }, before, after: performance.now() });
+        onWritten({ add: { id, _clocks: {}, _deleted: 0, ...fields } satisfies AssignmentRow, before, after: performance.now() });
       }
     } catch (e) {
       setError(writeErrorMessage(e));
@@ -302,7 +298,7 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
     const p = PERIODS.find((x) => x.key === period)!;
     const c = team.chantierById.get(chantierId);
     try {
-      await write('planningSlot', uuidv7(), { structureId, teamId, date, chantierId: chantierId || null, startTime: p.startTime, endTime: p.endTime, label: `${p.label.split(' ')[0]} — ${c ? str(c, 'name') : 'Atelier'}` });
+      await write('planningSlot', uuidv7(), { structureId, teamId, date, chantierId: chantierId || null, startTime: p.startTime, endTime: p.endTime, label: `${p.label.split(' ')[0]} — ${c ? c.name : 'Atelier'}` });
     } catch (e) {
       setError(writeErrorMessage(e));
     }
@@ -317,7 +313,7 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
           {slots.length === 0 ? <p>Aucun créneau ce jour : ajoutez-en un ci-dessous.</p> : (
             <div class="choices">
               {slots.map((s) => {
-                const on = mineOnDay.some((a) => str(a, 'slotId') === s.id);
+                const on = mineOnDay.some((a) => a.slotId === s.id);
                 return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on ? '✔ ' : ''}{slotPlace(lookup, s)} · {slotTime(s)}</button>;
               })}
             </div>
@@ -327,7 +323,7 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
               <label for={`${uid}-chantier`}>Chantier du nouveau créneau</label>
               <select id={`${uid}-chantier`} value={chantierId} onChange={(e) => setChantierId((e.target as HTMLSelectElement).value)}>
                 <option value="">Atelier (sans chantier)</option>
-                {chantiers.map((c) => <option key={c.id} value={c.id}>{str(c, 'name')}</option>)}
+                {chantiers.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </select>
             </div>
             <div class="field">

@@ -4,7 +4,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
-import { META } from '../../client/db';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
@@ -17,9 +16,9 @@ function plural(n: number, word: string): string {
 }
 
 export function DevicePage() {
-  const { db, sync } = useServices();
+  const { queries, sync } = useServices();
   const s = useExternal(sync);
-  const deviceId = useLiveQuery(async () => (await db.meta.get(META.deviceId))?.value, [], undefined);
+  const deviceId = useLiveQuery(() => queries.device.deviceId(), []);
   const [report, setReport] = useState<StorageReport | undefined>(undefined);
   const [asking, setAsking] = useState(false);
   const offlineReady = typeof navigator !== 'undefined' && navigator.serviceWorker?.controller != null;
@@ -61,7 +60,7 @@ export function DevicePage() {
         <dt>Espace utilisé</dt>
         <dd data-testid="storage-usage">{report === undefined ? 'Vérification…' : usage}</dd>
         <dt>Appareil</dt>
-        <dd>{guessDeviceName()} <span class="meta">· identifiant <code>{typeof deviceId === 'string' ? deviceId : 'pas encore attribué'}</code></span></dd>
+        <dd>{guessDeviceName()} <span class="meta">· identifiant <code>{deviceId ?? 'pas encore attribué'}</code></span></dd>
         <dt>Démarrage sans réseau</dt>
         <dd>{offlineReady ? 'Prêt : l’application démarre même sans réseau.' : 'Pas encore prêt : rouvrez l’application une fois avec du réseau.'}</dd>
         <dt>Modifications en attente</dt>

@@ -5,8 +5,8 @@ import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
 
 export function RejectedPage() {
-  const { db } = useServices();
-  const rows = useLiveQuery(() => db.rejected.orderBy('at').reverse().toArray(), [], []);
+  const { queries } = useServices();
+  const rows = useLiveQuery(() => queries.device.rejected(), [], []);
   return (
     <section aria-labelledby="rejected-title">
       <h2 id="rejected-title">Modifications refusées par le serveur</h2>

@@ -14,7 +14,7 @@ export function unsentMessage(n: number): string {
 }
 
 export function UpdatePrompt({ updates = swUpdates }: { updates?: UpdateStore }) {
-  const { db, sync, syncNow } = useServices();
+  const { queries, sync, syncNow } = useServices();
   const u = useExternal(updates);
   const [phase, setPhase] = useState<Phase>('idle');
   const [unsent, setUnsent] = useState(0);
@@ -28,10 +28,10 @@ export function UpdatePrompt({ updates = swUpdates }: { updates?: UpdateStore })
   async function start() {
     setPhase('sending');
     try {
-      let pending = await db.outbox.count();
+      let pending = await queries.device.outboxCount();
       if (pending > 0 && sync.get().online) {
         await syncNow();
-        pending = await db.outbox.count();
+        pending = await queries.device.outboxCount();
       }
       if (pending === 0) return apply();
       setUnsent(pending);

@@ -2,14 +2,14 @@
 // aloud on demand, and « Et moi, je pense… » to self-assess in one tap. The official level stays
 // the ETI's; the self-assessment is shown beside it, never instead of it.
 import { useState } from 'preact/hooks';
-import { LEVEL_INFO, matrixKey, type CompetenceLevel } from '../../domain/rules/matrix';
+import { LEVEL_INFO, type CompetenceLevel } from '../../domain/rules/matrix';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import type { SessionUser } from '../../sync/protocol';
-import { allCompetences, progressOf, type Competence } from '../competences/data';
+import type { CompetenceRow } from '../../client/queries/salarieCompetences';
 import { readAloud } from './readAloud';
 
 /** Very short words for each level, first person (FALC). */
@@ -22,15 +22,13 @@ export const FALC_LEVEL_WORDS: Readonly<Record<CompetenceLevel, string>> = {
 };
 
 export function MyCompetences({ user }: { user: SessionUser }) {
-  const { db, write, now } = useServices();
+  const { queries, write, now } = useServices();
   const salarieId = user.salarieId ?? '';
-  const competences = useLiveQuery(() => allCompetences(db), [], []);
-  const progress = useLiveQuery(() => progressOf(db, salarieId), [salarieId]);
-  const [asking, setAsking] = useState<Competence | null>(null);
+  const mine = useLiveQuery(() => queries.salarie.myCompetences(salarieId), [salarieId], []);
+  const [asking, setAsking] = useState<CompetenceRow | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const mine = competences.filter((c) => progress?.cells.has(matrixKey(salarieId, c.id)) || progress?.objectives.some((o) => o.competenceId === c.id));
 
-  async function selfAssess(c: Competence, level: CompetenceLevel) {
+  async function selfAssess(c: CompetenceRow, level: CompetenceLevel) {
     try {
       await write('evaluation', uuidv7(), { structureId: user.structureId, salarieId, competenceId: c.id, level, context: 'self', date: isoDay(now()), evaluatorId: user.id });
       setMessage(`C’est noté : ${FALC_LEVEL_WORDS[level]}.`);
@@ -46,8 +44,7 @@ export function MyCompetences({ user }: { user: SessionUser }) {
       {message !== null && <p class="banner info" role="status">{message}</p>}
       {mine.length === 0 ? <p>Pas encore de compétence évaluée.</p> : (
         <ul class="list">
-          {mine.map((c) => {
-            const cell = progress?.cells.get(matrixKey(salarieId, c.id));
+          {mine.map(({ competence: c, cell }) => {
             const level = cell?.level ?? 0;
             const self = cell?.self?.level;
             const said = `${c.label}. ${FALC_LEVEL_WORDS[level]}.${self !== undefined && self !== level ? ` Moi, je pense : ${FALC_LEVEL_WORDS[self]}.` : ''}`;

@@ -6,7 +6,7 @@ import { useExternal } from '../shell/hooks/useExternal';
 import { MyCompetences } from './MyCompetences';
 import { readAloud } from './readAloud';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import { getLive, logOf, str, type Rec } from '../shell/legacyQueries';
+import type { SalarieHomeData } from '../../client/queries/salarie';
 import { longDate } from '../shell/format';
 import type { LogCategory } from '../../domain/entities';
 
@@ -21,25 +21,25 @@ const PICTO: Record<LogCategory, { icon: string; words: string }> = {
   alerte: { icon: '❗', words: 'Important' },
 };
 
+const NOTHING: SalarieHomeData = { me: undefined, entries: [] };
+
 export function SalarieHome({ salarieId }: { salarieId: string }) {
   const services = useServices();
-  const { db } = services;
   const user = useExternal(services.session);
-  const me = useLiveQuery(() => getLive(db, 'salarie', salarieId), [salarieId]);
-  const entries = useLiveQuery(() => logOf(db, salarieId), [salarieId], [] as Rec[]);
+  const { me, entries } = useLiveQuery(() => services.queries.salarie.home(salarieId), [salarieId], NOTHING);
   return (
     <section class="falc" aria-labelledby="me-title">
-      <h2 id="me-title">Bonjour {str(me, 'firstName')} 👋</h2>
+      <h2 id="me-title">Bonjour {me?.firstName ?? ''} 👋</h2>
       {user !== undefined && <MyCompetences user={user} />}
       <h3><span aria-hidden="true">📒</span> Mon livret</h3>
       {entries.length === 0 ? <p>Pas de message pour l’instant.</p> : (
         <ul class="list">
           {entries.map((e) => {
-            const p = PICTO[str(e, 'category') as LogCategory] ?? PICTO.bilan;
-            const text = str(e, 'text');
+            const p = PICTO[e.category] ?? PICTO.bilan;
+            const { text } = e;
             return (
               <li key={e.id} class="entry" data-testid="log-entry">
-                <header><span class="picto" aria-hidden="true">{p.icon}</span> <strong>{p.words}</strong> <span class="meta">{longDate(str(e, 'date'))}</span></header>
+                <header><span class="picto" aria-hidden="true">{p.icon}</span> <strong>{p.words}</strong> <span class="meta">{longDate(e.date)}</span></header>
                 <p>{text}</p>
                 <button type="button" class="secondary" onClick={() => readAloud(`${p.words}. ${text}`)}><span aria-hidden="true">🔊</span> Écouter</button>
               </li>

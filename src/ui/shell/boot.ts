@@ -2,7 +2,6 @@
 // screens use. Background sync runs only while someone is signed in; signing out or a revoked
 // tablet reloads the app on an empty database, so nothing of the previous user stays in memory.
 import { createDevice, type Device } from '../../client/device';
-import { createQueries } from '../../client/queries';
 import type { Services, SyncView } from './services';
 import type { SessionUser } from '../../sync/protocol';
 import { guessDeviceName } from '../pwa/deviceName';
@@ -38,8 +37,7 @@ export function createServices(device: Device = createDevice({ deviceName: guess
   };
 
   return {
-    db: device.db,
-    queries: createQueries(device.db),
+    queries: device.queries,
     write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
     remove: async (entity, id) => { await device.repo.remove(entity, id); },
     dismissRejected: async (seq) => { await device.repo.dismissRejected(seq); },

@@ -3,7 +3,6 @@
 // the Dexie instance and never call the network.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DeviceDb } from '../../client/db';
 import type { Queries } from '../../client/queries';
 import type { EntitySet } from '../../client/rows';
 import type { EntityName } from '../../domain/entities';
@@ -20,8 +19,6 @@ export interface SyncView {
 }
 
 export interface Services {
-  /** @deprecated during the move to `queries`; removed once no screen reads it. */
-  db: DeviceDb;
   /** Every read a screen makes, typed, by feature. */
   queries: Queries;
   /** Create or update a record (ValidationError with a French message when a field is wrong). */

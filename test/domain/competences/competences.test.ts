@@ -7,6 +7,8 @@ import { selfGap } from '../../../src/domain/competences/selfAssessment';
 import { mergeOnboarding, needsOnboardingReminder, onboardingProgress } from '../../../src/domain/competences/onboarding';
 import { openBadgeAssertion } from '../../../src/domain/competences/openBadge';
 import { currentLevels, matrixKey } from '../../../src/domain/rules/matrix';
+import { EVALUATOR_CONTEXTS } from '../../../src/domain/competences/evaluationContexts';
+import { EVALUATION_CONTEXTS } from '../../../src/domain/entities';
 
 describe('objectives', () => {
   const o = { targetLevel: 3, dueDate: '2026-12-31' };
@@ -113,5 +115,12 @@ describe('Open Badges 2.0 export', () => {
     });
     expect(String((a['badge'] as { criteria: { narrative: string } }).criteria.narrative)).toContain('Acquis');
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+});
+
+describe('evaluator contexts', () => {
+  it('offers every evaluation context but the salarié’s self-assessment, production first', () => {
+    expect(EVALUATOR_CONTEXTS[0]).toBe('production');
+    expect([...EVALUATOR_CONTEXTS].sort()).toEqual(EVALUATION_CONTEXTS.filter((c) => c !== 'self').sort());
   });
 });

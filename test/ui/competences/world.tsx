@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { ServicesContext, type Services } from '../../../src/ui/shell/services';
 import type { SessionUser } from '../../../src/sync/protocol';
 import type { Fields } from '../../../src/sync/protocol';
+import type { EvaluationContext } from '../../../src/domain/competences/evaluationContexts';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 
 const id = (n: number) => `01900000-0000-7000-8000-${n.toString().padStart(12, '0')}`;
@@ -45,6 +46,6 @@ export function mount(user: SessionUser | undefined, ui: ComponentChildren, wrap
   return { services, view };
 }
 
-export async function evaluate(s: Services, salarieId: string, competenceId: string, level: number, context: string, date: string, evaluatorId: string = ETI_ID, comment?: string): Promise<void> {
+export async function evaluate(s: Services, salarieId: string, competenceId: string, level: number, context: EvaluationContext, date: string, evaluatorId: string = ETI_ID, comment?: string): Promise<void> {
   await s.write('evaluation', nextId(), { structureId: STRUCTURE_ID, salarieId, competenceId, level, context, date, evaluatorId, ...(comment === undefined ? {} : { comment }) });
 }

@@ -9,10 +9,10 @@ import { Today } from '../../../src/ui/production/Today';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed } from './fixture';
-import { weekMemory, weekPlanKey, weekTeamKey } from '../../../src/ui/production/weekData';
+import { weekPlanKey, weekTeamKey } from '../../../src/client/queries/production';
 import { WeekView } from '../../../src/ui/production/lazyWeekView';
 import { Matrice } from '../../../src/ui/competences/lazyMatrice';
-import { frameKey, frames, levelsCache } from '../../../src/ui/competences/matrixMemory';
+import { frameKey } from '../../../src/ui/competences/matrixMemory';
 import { isoDay } from '../../../src/ui/shell/format';
 import { routesAheadFor, screenAhead } from '../../../src/ui/shell/hooks/screenAhead';
 
@@ -44,7 +44,7 @@ describe('Aujourd’hui', () => {
 
   it('reads this week of each team into memory once shown, so « Semaine » opens at once', async () => {
     const services = await setup();
-    const memory = weekMemory(services.db);
+    const memory = services.queries.production.weekMemory;
     // Read when idle, team then plan: wait for both (a loaded machine can take a while).
     await waitFor(() => {
       expect(memory.team.get(weekTeamKey(ETI_ID, IDS.team, '2026-11-16', '2026-11-20'))?.view?.members).toHaveLength(4);
@@ -62,9 +62,10 @@ describe('Aujourd’hui', () => {
     const services = await setup();
     const key = frameKey(ETI_ID, isoDay(services.now()), '', '');
     await waitFor(() => {
-      const frame = frames.get(services.db)?.get(key);
+      const memory = services.queries.competences.matrixMemory;
+      const frame = memory.frames.get(key);
       expect(frame?.members).toHaveLength(4);
-      for (const m of frame!.members) expect(levelsCache.get(services.db)?.has(String(m['id']))).toBe(true);
+      for (const m of frame!.members) expect(memory.levels.has(m.id)).toBe(true);
     }, { timeout: 5000 });
     // Then the matrix screen is announced, to be built ahead (its data is in memory).
     await waitFor(() => expect(routesAheadFor(screenAhead.get(), ETI_ID)).toEqual([`/semaine/${IDS.team}/2026-11-16`, '/matrice']));

@@ -8,7 +8,7 @@ import { WeekView } from '../../../src/ui/production/WeekView';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { ETI_ID, STRUCTURE_ID, testServices } from '../services';
 import { IDS, seed, TODAY } from './fixture';
-import { warmWeek, weekMemory, weekPlanKey } from '../../../src/ui/production/weekData';
+import { weekPlanKey } from '../../../src/client/queries/production';
 import { routesAheadFor, screenAhead } from '../../../src/ui/shell/hooks/screenAhead';
 import { ScreenShown } from '../../../src/ui/shell/ScreenStack';
 
@@ -73,7 +73,7 @@ describe('Semaine', () => {
   it('opens at once from the week « Aujourd’hui » warmed, then follows the device', async () => {
     const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
     await seed(services, { overtime: true });
-    await warmWeek(services.db, ETI_ID, IDS.team, '2026-11-16', TODAY);
+    await services.queries.production.warmWeek(ETI_ID, IDS.team, '2026-11-16', TODAY);
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
     // No wait: the first render is the grid, from memory.
     expect(screen.getByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ })).toBeTruthy();
@@ -86,15 +86,15 @@ describe('Semaine', () => {
   it('never shows a week warmed for another user of the tablet', async () => {
     const services = testServices({ id: ETI_ID, role: 'eti', structureId: STRUCTURE_ID });
     await seed(services, { overtime: true });
-    await warmWeek(services.db, 'someone-else', IDS.team, '2026-11-16', TODAY);
+    await services.queries.production.warmWeek('someone-else', IDS.team, '2026-11-16', TODAY);
     render(<ServicesContext.Provider value={services}><WeekView teamId={IDS.team} /></ServicesContext.Provider>);
     expect(screen.queryByRole('heading', { name: /Semaine du/ })).toBeNull();
     await screen.findByRole('heading', { name: /Semaine du 16\/11\/2026 — Espaces verts/ });
   });
 
   it('reads the previous and the next week into memory once a week is shown', async () => {
-    const { db } = await setup();
-    const memory = weekMemory(db);
+    const services = await setup();
+    const memory = services.queries.production.weekMemory;
     await waitFor(() => {
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-23'))).toBeDefined();
       expect(memory.plan.get(weekPlanKey(ETI_ID, '2026-11-09'))).toBeDefined();
