@@ -12,9 +12,8 @@ import type { EntityName } from '../../../src/domain/entities';
 import type { EvaluationContext } from '../../../src/domain/competences/evaluationContexts';
 import { matrixKey } from '../../../src/domain/rules/matrix';
 import { newTestDb } from '../helpers';
+import { id, STRUCTURE } from './ids';
 
-const STRUCTURE = '01900000-0000-7000-8000-000000000001';
-const id = (n: number) => `01900000-0000-7000-8000-${n.toString().padStart(12, '0')}`;
 const ETI = id(2);
 const OTHER_USER = id(3);
 const AMINA = id(201);

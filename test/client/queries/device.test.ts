@@ -5,9 +5,8 @@ import { createRepository } from '../../../src/client/repository';
 import { deviceQueries } from '../../../src/client/queries/device';
 import { META } from '../../../src/client/db';
 import { newTestDb } from '../helpers';
+import { id, STRUCTURE } from './ids';
 
-const STRUCTURE = '01900000-0000-7000-8000-000000000001';
-const id = (n: number) => `01900000-0000-7000-8000-${n.toString().padStart(12, '0')}`;
 
 describe('device queries', () => {
   it('deviceId: undefined until one is given, then that id', async () => {

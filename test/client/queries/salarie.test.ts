@@ -7,9 +7,8 @@ import { salarieQueries } from '../../../src/client/queries/salarie';
 import type { EntitySet } from '../../../src/client/rows';
 import type { EntityName } from '../../../src/domain/entities';
 import { newTestDb } from '../helpers';
+import { id, STRUCTURE } from './ids';
 
-const STRUCTURE = '01900000-0000-7000-8000-000000000001';
-const id = (n: number) => `01900000-0000-7000-8000-${n.toString().padStart(12, '0')}`;
 const AMINA = id(201);
 const BRUNO = id(202);
 const ETI = id(2);
