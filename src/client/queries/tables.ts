@@ -5,16 +5,20 @@
 // slower on a tablet.
 import { Dexie } from 'dexie';
 import type { EntityName } from '../../domain/entities';
+import { versionOf } from '../../domain/records/upgrades';
 import { entityTable, type DeviceDb, type LocalRecord } from '../db';
 import type { EntityRow } from '../rows';
 import { currentLocal } from '../storedVersion';
 
 function liveRows<E extends EntityName>(entity: E, rows: readonly (LocalRecord | undefined)[]): EntityRow<E>[] {
   const out: EntityRow<E>[] = [];
+  // Most entities never changed shape: their rows are taken as they are, with no per-row check.
+  const version = versionOf(entity);
   for (const r of rows) {
     if (r === undefined || r._deleted !== 0) continue;
+    const current = version === 1 || r._v === version ? r : currentLocal(entity, r);
     // The cast is the one place a stored row becomes typed: writes and pulls validated it.
-    out.push(currentLocal(entity, r) as unknown as EntityRow<E>);
+    out.push(current as unknown as EntityRow<E>);
   }
   return out;
 }
