@@ -66,6 +66,7 @@ function servicesFor(db: DeviceDb): Services {
     // One query object per connection, as on a device: its memory (the matrix's) is per connection.
     queries: createQueries(db),
     write: async (e, id, set) => { const t = performance.now(); await repo.write(e, id, set); lastWriteDone = performance.now(); writeMs.push(lastWriteDone - t); },
+    writeMany: async (changes) => { await repo.writeMany(changes); },
     remove: async (e, id) => { await repo.remove(e, id); },
     dismissRejected: async (seq) => { await repo.dismissRejected(seq); },
     login: async () => undefined, logout: async () => undefined, syncNow: async () => undefined,

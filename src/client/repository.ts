@@ -30,6 +30,17 @@ export class NotSignedInError extends Error {
   }
 }
 
+/** One write of a batch (writeMany). */
+export interface BatchChange { entity: EntityName; id: string; set: Fields }
+
+/** A batch refused whole: `index` is the write that failed, `cause` why (often a ValidationError). */
+export class BatchWriteError extends Error {
+  override readonly name = 'BatchWriteError';
+  constructor(readonly index: number, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : 'Écriture refusée.');
+  }
+}
+
 export interface RepositoryOptions {
   now?: () => number;
   /** The structure of new records; defaults to the signed-in user's (meta session). */
@@ -116,6 +127,26 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     });
   }
 
+  /**
+   * Several writes as one: all land or none does (an import, a form that creates a salarié with
+   * their contract and PASS). Dexie runs each write inside this one transaction; the first
+   * invalid write throws a BatchWriteError naming its position, and nothing is kept.
+   */
+  async function writeMany(changes: readonly BatchChange[]): Promise<number> {
+    const tables = [...new Set(changes.map((c) => c.entity))].map((e) => entityTable(db, e));
+    return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
+      let written = 0;
+      for (const [index, c] of changes.entries()) {
+        try {
+          if (await write(c.entity, c.id, c.set)) written += 1;
+        } catch (e) {
+          throw new BatchWriteError(index, e);
+        }
+      }
+      return written;
+    });
+  }
+
   /** Delete (tombstone) a record. Resolves to false when it does not exist or is already deleted. */
   async function remove(entity: EntityName, id: string): Promise<boolean> {
     const table = entityTable(db, entity);
@@ -139,7 +170,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   /** The user has seen a refusal and dismisses it. */
   const dismissRejected = (seq: number) => db.rejected.delete(seq);
 
-  return { write, remove, dismissRejected };
+  return { write, writeMany, remove, dismissRejected };
 }
 
 function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {

@@ -100,6 +100,8 @@ export const ENTITIES = {
     type: req(z.enum(STRUCTURE_TYPES), 'Type de SIAE'),
     etiMayEditReferentiel: opt(z.boolean(), 'Les ETI peuvent modifier le référentiel'),
     lowHoursWaiver: opt(z.boolean(), 'Dérogation préfectorale heures < 20 h'),
+    siret: opt(z.string().regex(/^\d{14}$/, 'SIRET à 14 chiffres'), 'SIRET'),
+    annexeFinanciere: opt(short, 'Numéro d’annexe financière'),
   } },
   user: { label: 'Utilisateur', fields: {
     login: req(short.min(1), 'Identifiant'),
@@ -140,6 +142,7 @@ export const ENTITIES = {
     end: opt(isoDate, 'Fin'),
     weeklyHours: req(weeklyHours, 'Heures hebdomadaires'),
     lowHoursReason: opt(z.enum(['aci_waiver', 'combined_job', 'end_of_parcours']), 'Motif heures < 20 h'),
+    renewalOf: opt(id, 'Renouvellement du contrat'),
     notes: opt(long, 'Notes'),
   }, confidential: ['notes'] },
   passIae: { label: 'PASS IAE', fields: {

@@ -3,7 +3,7 @@
 // a reload), and the screens' indexed reads return what a user expects to see.
 import { describe, it, expect } from 'vitest';
 import { uuidv7 } from '../../src/domain/ids';
-import { createRepository, ValidationError } from '../../src/client/repository';
+import { BatchWriteError, createRepository, ValidationError } from '../../src/client/repository';
 import { ensureDeviceId } from '../../src/client/clock';
 import { META } from '../../src/client/db';
 import { allOf, oneOf } from '../../src/client/queries/tables';
@@ -137,5 +137,29 @@ describe('device clock and identity', () => {
     await createRepository(db2, opts(clock.now)).write('timeEntry', id, { hours: 5 });
     const after = (await db2.outbox.orderBy('seq').toArray()).at(-1)!.hlc;
     expect(after > before).toBe(true);
+  });
+});
+
+describe('batch writes', () => {
+  it('writes every record and its outbox entry, or none when one is invalid', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, opts(manualClock().now));
+    const a = uuidv7();
+    const b = uuidv7();
+    expect(await repo.writeMany([
+      { entity: 'logEntry', id: a, set: validSample('logEntry') },
+      { entity: 'timeEntry', id: b, set: validSample('timeEntry') },
+    ])).toBe(2);
+    expect(await db.outbox.count()).toBe(2);
+
+    const c = uuidv7();
+    const failed = repo.writeMany([
+      { entity: 'logEntry', id: c, set: validSample('logEntry', { text: 'gardé ?' }) },
+      { entity: 'timeEntry', id: uuidv7(), set: validSample('timeEntry', { hours: 30 }) },
+    ]);
+    await expect(failed).rejects.toBeInstanceOf(BatchWriteError);
+    await expect(failed).rejects.toMatchObject({ index: 1, cause: expect.any(ValidationError) });
+    expect(await oneOf(db, 'logEntry', c)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(2);
   });
 });

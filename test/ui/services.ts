@@ -20,6 +20,7 @@ export function testServices(user: SessionUser | undefined, opts: { login?: Serv
     db,
     queries: createQueries(db),
     write: async (entity, id, set) => { await repo.write(entity, id, set); },
+    writeMany: async (changes) => { await repo.writeMany(changes); },
     remove: async (entity, id) => { await repo.remove(entity, id); },
     dismissRejected: async (seq) => { await repo.dismissRejected(seq); },
     login: opts.login ?? (async () => undefined),

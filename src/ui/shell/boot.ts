@@ -39,6 +39,7 @@ export function createServices(device: Device = createDevice({ deviceName: guess
   return {
     queries: device.queries,
     write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
+    writeMany: async (changes) => { await device.repo.writeMany(changes); },
     remove: async (entity, id) => { await device.repo.remove(entity, id); },
     dismissRejected: async (seq) => { await device.repo.dismissRejected(seq); },
     async login(login, password) {

@@ -5,6 +5,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Queries } from '../../client/queries';
 import type { EntitySet } from '../../client/rows';
+import type { BatchChange } from '../../client/repository';
 import type { EntityName } from '../../domain/entities';
 import type { SessionUser } from '../../sync/protocol';
 
@@ -23,6 +24,8 @@ export interface Services {
   queries: Queries;
   /** Create or update a record (ValidationError with a French message when a field is wrong). */
   write<E extends EntityName>(entity: E, id: string, set: EntitySet<E>): Promise<void>;
+  /** Several writes that all land or none does (imports, a file with its contract and PASS). */
+  writeMany(changes: readonly BatchChange[]): Promise<void>;
   remove(entity: EntityName, id: string): Promise<void>;
   /** The user has seen a change the server refused and dismisses it. */
   dismissRejected(seq: number): Promise<void>;
