@@ -53,12 +53,23 @@ export interface ApiOptions {
 
 export type Api = ReturnType<typeof createApi>;
 
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+/**
+ * The device's report of its storage, sent with every request once known so the coordination
+ * sees which tablets the browser may empty (server: devices/storage.ts, same header name).
+ */
+export const STORAGE_HEADER = 'X-Tremplin-Storage';
+
 export function createApi(options: ApiOptions = {}) {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  /** Unknown until the UI asks the browser (navigator.storage.persisted()). */
+  let storage: 'persisted' | 'best-effort' | undefined;
 
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
+  async function request<T>(method: HttpMethod, path: string, body?: unknown, token?: string): Promise<T> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), Accept: 'application/json' };
+    if (storage !== undefined) headers[STORAGE_HEADER] = storage;
     const auth = token ?? (await options.getToken?.());
     if (auth !== undefined) headers['Authorization'] = `Bearer ${auth}`;
     const init: RequestInit = { method, headers };
@@ -100,6 +111,12 @@ export function createApi(options: ApiOptions = {}) {
       if (limit !== undefined) q.set('limit', String(limit));
       const qs = q.toString();
       return request<PullResponse>('GET', `/api/sync/pull${qs === '' ? '' : `?${qs}`}`);
+    },
+    /** Any other route of the API, with the same headers and typed errors (client/admin.ts). */
+    call: <T>(method: HttpMethod, path: string, body?: unknown) => request<T>(method, path, body),
+    /** What the browser said of this device's storage (undefined: it cannot tell). */
+    setStoragePersisted(persisted: boolean | undefined) {
+      storage = persisted === undefined ? undefined : persisted ? 'persisted' : 'best-effort';
     },
   };
 }

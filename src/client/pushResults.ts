@@ -13,8 +13,20 @@ const REASON_MESSAGES: Record<string, string> = {
   forbidden: 'Vous n’avez pas le droit de faire cette modification.',
   clock_skew: 'L’horloge de la tablette est en avance : vérifiez la date et l’heure.',
   month_closed: 'Ce mois a été validé par la coordination : les heures ne peuvent plus être modifiées.',
-  invalid: 'Le serveur a refusé une valeur invalide.',
+  invalid: 'Le serveur a refusé une valeur invalide ou une règle du parcours non respectée.',
 };
+
+/**
+ * What « Modifications refusées » says about a refusal: the server's own words when it gave some
+ * (a parcours rule names itself: « Suspension du PASS IAE : Une suspension dure 36 mois au
+ * plus… »), written as a sentence — capital first, full stop last — else the reason's sentence.
+ */
+export function rejectionMessage(result: Pick<PushResult, 'reason' | 'message'>): string {
+  const text = result.message?.trim() ?? '';
+  if (text === '') return REASON_MESSAGES[result.reason ?? 'invalid'] ?? 'Modification refusée par le serveur.';
+  const capital = text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
+  return /[.!?…»)]$/.test(capital) ? capital : `${capital}.`;
+}
 
 export function describeChange(e: OutboxEntry): string {
   const spec = ENTITIES[e.entity];
@@ -60,7 +72,7 @@ export async function applyPushResults(
         const refusal: RejectedChange = {
           opId: entry.opId, entity: entry.entity, id: entry.id, what: describeChange(entry),
           reason: result.reason ?? 'invalid',
-          message: result.message ?? REASON_MESSAGES[result.reason ?? 'invalid'] ?? 'Modification refusée par le serveur.',
+          message: rejectionMessage(result),
           at: now, set: entry.set,
         };
         if (entry.deleted === true) refusal.deleted = true;

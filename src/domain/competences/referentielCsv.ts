@@ -4,6 +4,7 @@
 // (« sécurité » or « securite », « oui »/« non »), and says which line is wrong, in French.
 import { COMPETENCE_KINDS } from '../entities';
 import { COMPETENCE_KIND_LABELS } from '../rules/labels';
+import { splitCsvRecords } from '../csv';
 
 export type CompetenceKind = (typeof COMPETENCE_KINDS)[number];
 
@@ -24,28 +25,9 @@ export interface CsvProblem { line: number; message: string }
 
 const ROME = /^[A-N]\d{4}$/;
 
-/** Split CSV text into records of cells (RFC 4180 quoting, CRLF or LF). */
+/** Split CSV text into records of cells (RFC 4180 quoting, CRLF or LF): the shared reader, lines dropped. */
 export function splitCsv(text: string, sep: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
-      } else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell); out.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); out.push(row); }
-  return out;
+  return splitCsvRecords(text, sep).map((r) => r.cells);
 }
 
 const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();

@@ -1,10 +1,16 @@
 // Checks on the contracts of a parcours (seed 004 Fiche 3 and the rules the state applies):
 // CDDI length and weekly hours with their waivers, totals across renewals, contrat passerelle,
 // CDI inclusion, PMSMP. Each returns the problems found, in French, empty when the contract is fine.
+// Each problem says its severity (severity.ts): what the law fixes and Tremplin can see for sure
+// blocks (CDDI under 4 months or over 24 in all, a contract type the structure cannot sign, CDI
+// inclusion under 57 or before 12 months of parcours, passerelle rules, a CDDI under 20 h with
+// no reason given); the conditions of an exception to the 20 h that rest on papers Tremplin does
+// not hold (the prefectoral waiver, the job held outside, its dates) only warn.
 import type { CONTRACT_TYPES } from '../entities';
 import { addDays, addMonths, inclusiveDays, type IsoDate } from './dates';
 import { cdiInclusionProblems, passerelleProblems } from './eligibility';
-import { frDate, problem, type Problem } from './problem';
+import { frDate, type Problem } from './problem';
+import { blocking, warning } from './severity';
 import type { StructureTypeName } from './types';
 
 export { isCdiInclusionEligible, isPasserelleEligible } from './eligibility';
@@ -13,6 +19,8 @@ export const CDDI_MIN_MONTHS = 4;
 export const CDDI_MIN_WEEKLY_HOURS = 20;
 /** Premières heures en chantier starts at 4 h a week, in an ACI with the prefectoral waiver. */
 export const ACI_WAIVER_MIN_WEEKLY_HOURS = 4;
+/** The prefectoral waiver is granted for 12 months at most, renewable. */
+export const ACI_WAIVER_MAX_MONTHS = 12;
 export const MAX_TOTAL_MONTHS = 24;
 /** The combined-job waiver opens from the 4th month of parcours, i.e. after 3 full months. */
 export const COMBINED_JOB_AFTER_MONTHS = 3;
@@ -77,12 +85,12 @@ export function checkContract(contract: ContractLike, ctx: ContractContext): Pro
   const out: Problem[] = [];
 
   if (contract.end && contract.end < contract.start) {
-    out.push(problem('end_before_start', 'La date de fin du contrat doit être après sa date de début.'));
+    out.push(blocking('end_before_start', 'La date de fin du contrat doit être après sa date de début.'));
     return out;
   }
-  if (!(contract.weeklyHours > 0)) out.push(problem('hours_missing', 'Indiquez la durée hebdomadaire de travail.'));
+  if (!(contract.weeklyHours > 0)) out.push(blocking('hours_missing', 'Indiquez la durée hebdomadaire de travail.'));
   const rule = TYPE_STRUCTURES[contract.type];
-  if (rule && !rule.allowed.includes(ctx.structureType)) out.push(problem('contract_type_structure', rule.message));
+  if (rule && !rule.allowed.includes(ctx.structureType)) out.push(blocking('contract_type_structure', rule.message));
 
   switch (contract.type) {
     case 'cddi':
@@ -106,9 +114,9 @@ export function checkContract(contract: ContractLike, ctx: ContractContext): Pro
 function cddiProblems(c: ContractLike, ctx: ContractContext, others: readonly ContractLike[], parcoursStart: IsoDate): Problem[] {
   const out: Problem[] = [];
   if (!c.end) {
-    out.push(problem('end_required', 'Un CDDI a une date de fin.'));
+    out.push(blocking('end_required', 'Un CDDI a une date de fin.'));
   } else if (c.end < lastDayAfterMonths(c.start, CDDI_MIN_MONTHS)) {
-    out.push(problem('cddi_too_short', `Un CDDI dure ${CDDI_MIN_MONTHS} mois au moins : fin au plus tôt le ${frDate(lastDayAfterMonths(c.start, CDDI_MIN_MONTHS))}.`));
+    out.push(blocking('cddi_too_short', `Un CDDI dure ${CDDI_MIN_MONTHS} mois au moins : fin au plus tôt le ${frDate(lastDayAfterMonths(c.start, CDDI_MIN_MONTHS))}.`));
   }
   if (!ctx.passProlonged) out.push(...totalProblems(c, others, 'cddi', 'Les CDDI'));
   if (c.weeklyHours > 0 && c.weeklyHours < CDDI_MIN_WEEKLY_HOURS) out.push(...lowHoursProblems(c, ctx, others, parcoursStart));
@@ -120,25 +128,28 @@ function lowHoursProblems(c: ContractLike, ctx: ContractContext, others: readonl
   switch (c.lowHoursReason) {
     case null:
     case undefined:
-      out.push(problem('hours_below_minimum', `Un CDDI compte ${CDDI_MIN_WEEKLY_HOURS} h par semaine au moins, sauf dérogation : indiquez le motif.`));
+      out.push(blocking('hours_below_minimum', `Un CDDI compte ${CDDI_MIN_WEEKLY_HOURS} h par semaine au moins, sauf dérogation : indiquez le motif.`));
       break;
     case 'aci_waiver':
-      if (ctx.structureType !== 'ACI') out.push(problem('waiver_not_aci', 'La dérogation préfectorale sous 20 h concerne les ACI.'));
-      else if (!ctx.lowHoursWaiver) out.push(problem('waiver_missing', 'La structure n’a pas de dérogation préfectorale pour les CDDI sous 20 h (voir les réglages de la structure).'));
-      if (c.weeklyHours < ACI_WAIVER_MIN_WEEKLY_HOURS) out.push(problem('hours_below_waiver_minimum', `Même avec la dérogation, un CDDI compte ${ACI_WAIVER_MIN_WEEKLY_HOURS} h par semaine au moins.`));
+      if (ctx.structureType !== 'ACI') out.push(blocking('waiver_not_aci', 'La dérogation préfectorale sous 20 h concerne les ACI.'));
+      else if (!ctx.lowHoursWaiver) out.push(warning('waiver_missing', 'La structure n’a pas de dérogation préfectorale pour les CDDI sous 20 h (voir les réglages de la structure).'));
+      if (c.weeklyHours < ACI_WAIVER_MIN_WEEKLY_HOURS) out.push(blocking('hours_below_waiver_minimum', `Même avec la dérogation, un CDDI compte ${ACI_WAIVER_MIN_WEEKLY_HOURS} h par semaine au moins.`));
+      if (c.end && c.end > lastDayAfterMonths(c.start, ACI_WAIVER_MAX_MONTHS)) {
+        out.push(warning('waiver_too_long', `La dérogation préfectorale vaut ${ACI_WAIVER_MAX_MONTHS} mois au plus, renouvelable : vérifiez qu’elle couvre tout le contrat, jusqu’au ${frDate(c.end)}.`));
+      }
       break;
     case 'combined_job':
     case 'end_of_parcours': {
-      if (ctx.structureType === 'ETTI') out.push(problem('combined_not_etti', 'Le cumul avec un autre emploi sous 20 h n’est pas ouvert aux ETTI.'));
+      if (ctx.structureType === 'ETTI') out.push(blocking('combined_not_etti', 'Le cumul avec un autre emploi sous 20 h n’est pas ouvert aux ETTI.'));
       const opens = addMonths(parcoursStart, COMBINED_JOB_AFTER_MONTHS);
-      if (c.start < opens) out.push(problem('combined_too_early', `Le cumul avec un autre emploi est possible à partir du 4e mois de parcours, le ${frDate(opens)}.`));
+      if (c.start < opens) out.push(warning('combined_too_early', `Le cumul avec un autre emploi est possible à partir du 4e mois de parcours, le ${frDate(opens)}.`));
       if (c.end && c.end > lastDayAfterMonths(c.start, COMBINED_JOB_MAX_MONTHS)) {
-        out.push(problem('combined_too_long', `Le cumul avec un autre emploi dure ${COMBINED_JOB_MAX_MONTHS} mois, renouvelable une fois : fin au plus tard le ${frDate(lastDayAfterMonths(c.start, COMBINED_JOB_MAX_MONTHS))}.`));
+        out.push(warning('combined_too_long', `Le cumul avec un autre emploi dure ${COMBINED_JOB_MAX_MONTHS} mois, renouvelable une fois : fin au plus tard le ${frDate(lastDayAfterMonths(c.start, COMBINED_JOB_MAX_MONTHS))}.`));
       }
       const combined = [c, ...others].filter((o) => o.type === 'cddi' && o.weeklyHours < CDDI_MIN_WEEKLY_HOURS && (o.lowHoursReason === 'combined_job' || o.lowHoursReason === 'end_of_parcours'));
       const first = combined.map((o) => o.start).reduce((a, b) => (a <= b ? a : b));
       if (combined.reduce((n, o) => n + contractDays(o), 0) > daysInMonthsFrom(first, COMBINED_JOB_MAX_TOTAL_MONTHS)) {
-        out.push(problem('combined_total_exceeded', `Le cumul avec un autre emploi est limité à ${COMBINED_JOB_MAX_TOTAL_MONTHS} mois en tout (6 mois renouvelables une fois).`));
+        out.push(warning('combined_total_exceeded', `Le cumul avec un autre emploi est limité à ${COMBINED_JOB_MAX_TOTAL_MONTHS} mois en tout (6 mois renouvelables une fois).`));
       }
       break;
     }
@@ -152,29 +163,29 @@ function totalProblems(c: ContractLike, others: readonly ContractLike[], type: C
   const first = same.map((o) => o.start).reduce((a, b) => (a <= b ? a : b));
   const total = same.reduce((n, o) => n + contractDays(o), 0);
   if (total > daysInMonthsFrom(first, MAX_TOTAL_MONTHS)) {
-    return [problem('total_over_24_months', `${what} ne peuvent dépasser ${MAX_TOTAL_MONTHS} mois en tout, renouvellements compris (${total} jours ici), sauf prolongation du PASS IAE.`)];
+    return [blocking('total_over_24_months', `${what} ne peuvent dépasser ${MAX_TOTAL_MONTHS} mois en tout, renouvellements compris (${total} jours ici), sauf prolongation du PASS IAE.`)];
   }
   return [];
 }
 
 function passerelleContractProblems(c: ContractLike, ctx: ContractContext, others: readonly ContractLike[], parcoursStart: IsoDate): Problem[] {
   const out = passerelleProblems(ctx.structureType, parcoursStart, c.start);
-  if (!c.end) out.push(problem('end_required', 'Un contrat passerelle a une date de fin.'));
+  if (!c.end) out.push(blocking('end_required', 'Un contrat passerelle a une date de fin.'));
   else if (c.end > lastDayAfterMonths(c.start, PASSERELLE_MAX_MONTHS)) {
-    out.push(problem('passerelle_too_long', `Un contrat passerelle dure ${PASSERELLE_MAX_MONTHS} mois au plus : fin au plus tard le ${frDate(lastDayAfterMonths(c.start, PASSERELLE_MAX_MONTHS))}.`));
+    out.push(blocking('passerelle_too_long', `Un contrat passerelle dure ${PASSERELLE_MAX_MONTHS} mois au plus : fin au plus tard le ${frDate(lastDayAfterMonths(c.start, PASSERELLE_MAX_MONTHS))}.`));
   }
   if (others.filter((o) => o.type === 'passerelle').length + 1 > PASSERELLE_MAX_CONTRACTS) {
-    out.push(problem('passerelle_renewed_twice', 'Un contrat passerelle n’est renouvelable qu’une fois.'));
+    out.push(blocking('passerelle_renewed_twice', 'Un contrat passerelle n’est renouvelable qu’une fois.'));
   }
   return out;
 }
 
 /** PMSMP: an immersion of 30 calendar days at most. */
 export function checkPmsmp(p: { start: IsoDate; end: IsoDate }): Problem[] {
-  if (p.end < p.start) return [problem('end_before_start', 'La date de fin de la PMSMP doit être le jour du début ou après.')];
+  if (p.end < p.start) return [blocking('end_before_start', 'La date de fin de la PMSMP doit être le jour du début ou après.')];
   const days = inclusiveDays(p.start, p.end);
   if (days > PMSMP_MAX_DAYS) {
-    return [problem('pmsmp_too_long', `Une PMSMP dure ${PMSMP_MAX_DAYS} jours calendaires au plus (${days} ici) : fin au plus tard le ${frDate(addDays(p.start, PMSMP_MAX_DAYS - 1))}.`)];
+    return [blocking('pmsmp_too_long', `Une PMSMP dure ${PMSMP_MAX_DAYS} jours calendaires au plus (${days} ici) : fin au plus tard le ${frDate(addDays(p.start, PMSMP_MAX_DAYS - 1))}.`)];
   }
   return [];
 }

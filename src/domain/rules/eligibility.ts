@@ -1,7 +1,8 @@
 // Who may sign a CDI inclusion or a contrat passerelle, on a given date. Shared by the contract
 // checks and the PASS prolongation checks (a CDI inclusion prolongs the PASS), hence its own file.
 import { addMonths, fullMonthsBetween, fullYearsBetween, type IsoDate } from './dates';
-import { frDate, problem, type Problem } from './problem';
+import { frDate, type Problem } from './problem';
+import { blocking } from './severity';
 
 export const CDI_INCLUSION_MIN_AGE = 57;
 export const CDI_INCLUSION_MIN_PARCOURS_MONTHS = 12;
@@ -16,15 +17,15 @@ export function ageOn(birthDate: IsoDate | null | undefined, on: IsoDate): numbe
 /** Problems with a minimum age on a date (birth date unknown is a problem too). */
 export function minAgeProblems(birthDate: IsoDate | null | undefined, on: IsoDate, minAge: number, what: string): Problem[] {
   const age = ageOn(birthDate, on);
-  if (age === null) return [problem('birth_date_missing', `Renseignez la date de naissance du salarié : ${what} demande d’avoir ${minAge} ans ou plus.`)];
-  if (age < minAge) return [problem('age_too_low', `${capitalise(what)} demande d’avoir ${minAge} ans ou plus (le salarié aura ${age} ans le ${frDate(on)}).`)];
+  if (age === null) return [blocking('birth_date_missing', `Renseignez la date de naissance du salarié : ${what} demande d’avoir ${minAge} ans ou plus.`)];
+  if (age < minAge) return [blocking('age_too_low', `${capitalise(what)} demande d’avoir ${minAge} ans ou plus (le salarié aura ${age} ans le ${frDate(on)}).`)];
   return [];
 }
 
 export function cdiInclusionProblems(birthDate: IsoDate | null | undefined, parcoursStart: IsoDate, on: IsoDate): Problem[] {
   const out = minAgeProblems(birthDate, on, CDI_INCLUSION_MIN_AGE, 'le CDI inclusion');
   if (fullMonthsBetween(parcoursStart, on) < CDI_INCLUSION_MIN_PARCOURS_MONTHS) {
-    out.push(problem('parcours_too_short', `Le CDI inclusion est possible après ${CDI_INCLUSION_MIN_PARCOURS_MONTHS} mois de parcours, à partir du ${frDate(addMonths(parcoursStart, CDI_INCLUSION_MIN_PARCOURS_MONTHS))}.`));
+    out.push(blocking('parcours_too_short', `Le CDI inclusion est possible après ${CDI_INCLUSION_MIN_PARCOURS_MONTHS} mois de parcours, à partir du ${frDate(addMonths(parcoursStart, CDI_INCLUSION_MIN_PARCOURS_MONTHS))}.`));
   }
   return out;
 }
@@ -37,10 +38,10 @@ export function isCdiInclusionEligible(birthDate: IsoDate | null | undefined, pa
 export function passerelleProblems(structureType: string, parcoursStart: IsoDate, on: IsoDate): Problem[] {
   const out: Problem[] = [];
   if (!(PASSERELLE_STRUCTURES as readonly string[]).includes(structureType)) {
-    out.push(problem('passerelle_structure', 'Le contrat passerelle est réservé aux EI et aux ACI.'));
+    out.push(blocking('passerelle_structure', 'Le contrat passerelle est réservé aux EI et aux ACI.'));
   }
   if (fullMonthsBetween(parcoursStart, on) < PASSERELLE_MIN_PARCOURS_MONTHS) {
-    out.push(problem('parcours_too_short', `Le contrat passerelle est possible après ${PASSERELLE_MIN_PARCOURS_MONTHS} mois de parcours, à partir du ${frDate(addMonths(parcoursStart, PASSERELLE_MIN_PARCOURS_MONTHS))}.`));
+    out.push(blocking('parcours_too_short', `Le contrat passerelle est possible après ${PASSERELLE_MIN_PARCOURS_MONTHS} mois de parcours, à partir du ${frDate(addMonths(parcoursStart, PASSERELLE_MIN_PARCOURS_MONTHS))}.`));
   }
   return out;
 }

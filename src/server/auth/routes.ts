@@ -9,6 +9,7 @@ import { badRequest, HttpError, isPlainObject, readJson } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { isSafeText } from '../http/text';
 import { userInfoFrom, type UserInfo } from '../sync/scope';
+import { storageKindOf, STORAGE_HEADER } from '../devices/storage';
 import { dummyHash, verifyPassword } from './password';
 import { requireSession } from './session';
 import { newToken, tokenHash } from './tokens';
@@ -63,10 +64,14 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const token = newToken();
     const deviceId = uuidv7();
     const name = (typeof deviceName === 'string' ? deviceName.trim() : '') || 'Appareil sans nom';
-    await deps.db.query(
-      'INSERT INTO devices (id, structure_id, user_id, name, token_hash, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
-      [deviceId, user.structureId, user.id, name, tokenHash(token), new Date(deps.now()).toISOString()],
-    );
+    const at = new Date(deps.now()).toISOString();
+    await deps.db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO devices (id, structure_id, user_id, name, token_hash, created_at, last_seen_at, storage) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)',
+        [deviceId, user.structureId, user.id, name, tokenHash(token), at, storageKindOf(c.req.header(STORAGE_HEADER)) ?? null],
+      );
+      await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, at]);
+    });
     return c.json({ token, user: sessionUser(user), deviceId } satisfies LoginResponse);
   });
 

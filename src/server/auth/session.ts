@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { userInfoFrom } from '../sync/scope';
 import type { Fields } from '../../sync/protocol';
+import { storageKindOf, STORAGE_HEADER } from '../devices/storage';
 import { tokenHash } from './tokens';
 
 interface DeviceRow {
@@ -15,6 +16,7 @@ interface DeviceRow {
   structure_id: string;
   revoked_at: Date | null;
   last_seen_at: Date | string;
+  storage: string | null;
   fields: Fields | null;
   deleted: boolean | null;
 }
@@ -27,7 +29,7 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/.exec(header);
     if (!m?.[1]) throw new HttpError(401, { error: 'unauthorized', message: 'connexion requise' });
     const { rows } = await deps.db.query<DeviceRow>(
-      `SELECT d.id AS device_id, d.user_id, d.structure_id, d.revoked_at, d.last_seen_at, r.fields, r.deleted
+      `SELECT d.id AS device_id, d.user_id, d.structure_id, d.revoked_at, d.last_seen_at, d.storage, r.fields, r.deleted
        FROM devices d LEFT JOIN records r ON r.entity = 'user' AND r.id = d.user_id
        WHERE d.token_hash = $1`,
       [tokenHash(m[1])],
@@ -37,8 +39,10 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (row.revoked_at) throw new HttpError(401, { error: 'device_revoked', message: 'cet appareil a été déconnecté' });
     const user = userInfoFrom(row.user_id, row.structure_id, row.fields, row.deleted ?? true);
     if (!user || !user.active) throw new HttpError(401, { error: 'device_revoked', message: 'ce compte est désactivé' });
-    if (deps.now() - new Date(row.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS) {
-      await deps.db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [row.device_id, new Date(deps.now()).toISOString()]);
+    // One write at most per request: when last seen is stale or the device's storage changed.
+    const storage = storageKindOf(c.req.header(STORAGE_HEADER)) ?? row.storage;
+    if (deps.now() - new Date(row.last_seen_at).getTime() > LAST_SEEN_RESOLUTION_MS || storage !== row.storage) {
+      await deps.db.query('UPDATE devices SET last_seen_at = $2, storage = $3 WHERE id = $1', [row.device_id, new Date(deps.now()).toISOString(), storage]);
     }
     c.set('session', { deviceId: row.device_id, user });
     await next();

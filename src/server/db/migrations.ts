@@ -105,6 +105,18 @@ const MIGRATIONS: Migration[] = [
       `ALTER TABLE records ADD COLUMN version integer NOT NULL DEFAULT 1`,
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // When each login last signed in (GET /api/users shows it to the coordination).
+      `ALTER TABLE users ADD COLUMN last_login_at timestamptz`,
+      // What the device last said of its storage ('persisted' or 'best-effort'; null: never
+      // said), so the coordination sees which tablets the browser may empty under pressure.
+      `ALTER TABLE devices ADD COLUMN storage text`,
+      // Deactivating a login revokes all its devices at once.
+      `CREATE INDEX devices_user ON devices (user_id)`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */

@@ -1,5 +1,8 @@
 // GET /api/devices and POST /api/devices/:id/revoke (coordinator): the structure's device
-// sessions, so a lost tablet can be cut off; a device of another structure is a 404.
+// sessions, so a lost tablet can be cut off; a device of another structure is a 404. Each device
+// shows its user, when it was last seen (its last sync: every sync is an authenticated request)
+// and whether its browser keeps its data for good (`persisted`, from the device's own report,
+// devices/storage.ts; null until it says).
 import { Hono } from 'hono';
 import { isRecordId } from '../../domain/ids';
 import type { AppDeps } from '../deps';
@@ -14,6 +17,7 @@ interface DeviceRow {
   created_at: Date | string;
   last_seen_at: Date | string;
   revoked_at: Date | string | null;
+  storage: string | null;
   login: string | null;
   display_name: string | null;
 }
@@ -28,7 +32,7 @@ export function deviceRoutes(deps: AppDeps): Hono<AppEnv> {
   r.get('/devices', async (c) => {
     const { user, deviceId } = c.get('session');
     const { rows } = await deps.db.query<DeviceRow>(
-      `SELECT d.id, d.user_id, d.name, d.created_at, d.last_seen_at, d.revoked_at,
+      `SELECT d.id, d.user_id, d.name, d.created_at, d.last_seen_at, d.revoked_at, d.storage,
               r.fields->>'login' AS login, r.fields->>'displayName' AS display_name
        FROM devices d LEFT JOIN records r ON r.entity = 'user' AND r.id = d.user_id
        WHERE d.structure_id = $1 ORDER BY d.created_at DESC, d.id`,
@@ -41,10 +45,12 @@ export function deviceRoutes(deps: AppDeps): Hono<AppEnv> {
         userId: d.user_id,
         userLogin: d.login,
         userDisplayName: d.display_name,
+        user: { id: d.user_id, displayName: d.display_name ?? '', login: d.login ?? '' },
         createdAt: iso(d.created_at),
         lastSeenAt: iso(d.last_seen_at),
         revokedAt: iso(d.revoked_at),
         revoked: d.revoked_at !== null,
+        persisted: d.storage === 'persisted' ? true : d.storage === 'best-effort' ? false : null,
         current: d.id === deviceId,
       })),
     });

@@ -11,6 +11,7 @@ import { emptyRecord, mergeFields } from '../../sync/merge';
 import type { Change, Fields, PushResult, RejectReason } from '../../sync/protocol';
 import { json, toNumber, type Queryable } from '../db/types';
 import type { ServerClock } from './clock';
+import { integrityProblem, isIntegrityEntity } from './integrity';
 import { audienceChanged, audienceOf, fromRow, RECORD_COLUMNS, recordKey, viewOf, type RecordRow, type StoredRecord } from './records';
 import { resolveActor } from './scope';
 
@@ -207,6 +208,11 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
     if (!after.deleted) {
       const complete = validateComplete(change.entity, after.fields);
       if (!complete.ok) return new Rejection('invalid', complete.message);
+      // Parcours rules the server can check alone (PASS, suspensions, prolongations, contracts).
+      if (!opts.system && isIntegrityEntity(change.entity)) {
+        const broken = await integrityProblem(tx, { structureId, today: opts.today, hlc: change.hlc, before, after, won: merged.won, batch: cache });
+        if (broken !== null) return new Rejection('invalid', broken);
+      }
     }
     return { record: after, before, won: merged.won, lost: merged.lost, set };
   }

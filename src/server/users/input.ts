@@ -48,3 +48,43 @@ export function checkNewUser(raw: Record<string, unknown>): InputCheck<NewUserIn
     },
   };
 }
+
+/** The fields PATCH /api/users/:id may change; at least one is given. */
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+  password?: string;
+}
+
+const PATCH_FIELDS = new Set(['displayName', 'role', 'active', 'password']);
+
+export function checkUserPatch(raw: Record<string, unknown>): InputCheck<UserPatch> {
+  // An unknown field is refused rather than ignored: a typo must not look like a success.
+  const unknown = Object.keys(raw).find((k) => !PATCH_FIELDS.has(k));
+  if (unknown !== undefined) return { ok: false, field: unknown, message: `champ inconnu : seuls displayName, role, active et password se modifient` };
+  const { displayName, role, active, password } = raw;
+  const out: UserPatch = {};
+  if (displayName !== undefined) {
+    if (typeof displayName !== 'string' || displayName.trim().length === 0 || displayName.length > 200 || !isSafeText(displayName)) {
+      return { ok: false, field: 'displayName', message: 'nom affiché requis (200 caractères au plus)' };
+    }
+    out.displayName = displayName.trim();
+  }
+  if (role !== undefined) {
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return { ok: false, field: 'role', message: 'rôle : coordinator, eti ou salarie' };
+    out.role = role as Role;
+  }
+  if (active !== undefined) {
+    if (typeof active !== 'boolean') return { ok: false, field: 'active', message: 'actif : true ou false' };
+    out.active = active;
+  }
+  if (password !== undefined) {
+    if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > 200 || !isSafeText(password)) {
+      return { ok: false, field: 'password', message: `mot de passe : ${MIN_PASSWORD_LENGTH} caractères au moins` };
+    }
+    out.password = password;
+  }
+  if (Object.keys(out).length === 0) return { ok: false, field: 'body', message: 'rien à modifier : displayName, role, active ou password attendu' };
+  return { ok: true, value: out };
+}

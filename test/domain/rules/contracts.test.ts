@@ -4,6 +4,8 @@ import { addDays, addMonths } from '../../../src/domain/rules/dates';
 import {
   checkContract, checkPmsmp, isCdiInclusionEligible, isPasserelleEligible, type ContractContext, type ContractLike,
 } from '../../../src/domain/rules/contracts';
+import type { Problem } from '../../../src/domain/rules/problem';
+import { isBlocking, isWarning } from '../../../src/domain/rules/severity';
 import { isoDateArb, SEED } from './arbitraries';
 
 const codes = (ps: { code: string }[]) => ps.map((p) => p.code);
@@ -125,5 +127,68 @@ describe('contract properties', () => {
     fc.assert(fc.property(isoDateArb('1940-01-01', '1990-12-31'), isoDateArb('2015-01-01', '2030-12-31'), isoDateArb('2015-01-01', '2035-12-31'), fc.integer({ min: 1, max: 3000 }), (birth, parcours, on, later) => {
       if (isCdiInclusionEligible(birth, parcours, on)) expect(isCdiInclusionEligible(birth, parcours, addDays(on, later))).toBe(true);
     }), { seed: SEED, numRuns: 300 });
+  });
+});
+
+// Blocking errors against warnings, each case from DOMAIN.md « Parcours, PASS IAE and contracts ».
+describe('what blocks and what only warns', () => {
+  const sev = (ps: Problem[]) => ps.map((p) => [p.code, isBlocking(p) ? 'blocking' : 'warning']);
+  const cases: [string, ContractLike, ContractContext, [string, 'blocking' | 'warning'][]][] = [
+    ['CDDI of 4 months at 20 h', cddi({ weeklyHours: 20 }), aci, []],
+    ['CDDI one day under 4 months', cddi({ end: '2024-04-29' }), aci, [['cddi_too_short', 'blocking']]],
+    ['CDDI without an end', cddi({ end: null }), aci, [['end_required', 'blocking']]],
+    ['CDDI under 20 h with no reason', cddi({ weeklyHours: 15 }), aci, [['hours_below_minimum', 'blocking']]],
+    ['CDDI at 4 h, Premières heures in an ACI with the waiver', cddi({ weeklyHours: 4, lowHoursReason: 'aci_waiver' }), { structureType: 'ACI', lowHoursWaiver: true }, []],
+    ['CDDI at 3 h even with the waiver', cddi({ weeklyHours: 3, lowHoursReason: 'aci_waiver' }), { structureType: 'ACI', lowHoursWaiver: true }, [['hours_below_waiver_minimum', 'blocking']]],
+    ['CDDI under 20 h on a waiver the structure did not record', cddi({ weeklyHours: 10, lowHoursReason: 'aci_waiver' }), aci, [['waiver_missing', 'warning']]],
+    ['waiver over 12 months', cddi({ weeklyHours: 10, lowHoursReason: 'aci_waiver', end: '2025-02-28' }), { structureType: 'ACI', lowHoursWaiver: true }, [['waiver_too_long', 'warning']]],
+    ['the ACI waiver in an EI', cddi({ weeklyHours: 10, lowHoursReason: 'aci_waiver' }), { structureType: 'EI', lowHoursWaiver: true }, [['waiver_not_aci', 'blocking']]],
+    ['combined job before the 4th month', cddi({ weeklyHours: 12, lowHoursReason: 'combined_job' }), { structureType: 'EI', parcoursStart: '2024-01-01' }, [['combined_too_early', 'warning']]],
+    ['combined job over 6 months', cddi({ weeklyHours: 12, lowHoursReason: 'combined_job', start: '2024-05-01', end: '2024-11-30' }), { structureType: 'EI', parcoursStart: '2024-01-01' }, [['combined_too_long', 'warning']]],
+    ['end of parcours combined, in time', cddi({ weeklyHours: 12, lowHoursReason: 'end_of_parcours', start: '2025-06-01', end: '2025-09-30' }), { structureType: 'ACI', parcoursStart: '2024-01-01' }, []],
+    ['CDDI in an ETTI', cddi(), { structureType: 'ETTI' }, [['contract_type_structure', 'blocking']]],
+    ['CDDU in an ACI', { type: 'cddu', start: '2024-01-01', end: '2024-01-31', weeklyHours: 10 }, aci, [['contract_type_structure', 'blocking']]],
+    ['CDDU in an AI', { type: 'cddu', start: '2024-01-01', end: '2024-01-31', weeklyHours: 10 }, { structureType: 'AI' }, []],
+    ['mission in an EI', { type: 'mission', start: '2024-01-01', end: '2024-01-31', weeklyHours: 35 }, { structureType: 'EI' }, [['contract_type_structure', 'blocking']]],
+    ['mission in an ETTI', { type: 'mission', start: '2024-01-01', end: '2024-01-31', weeklyHours: 35 }, { structureType: 'ETTI' }, []],
+    ['CDI inclusion at 56', { type: 'cdi_inclusion', start: '2025-01-01', weeklyHours: 26 }, { structureType: 'ACI', birthDate: '1968-06-01', parcoursStart: '2024-01-01' }, [['age_too_low', 'blocking']]],
+    ['CDI inclusion after 11 months', { type: 'cdi_inclusion', start: '2024-12-01', weeklyHours: 26 }, { structureType: 'ACI', birthDate: '1960-01-01', parcoursStart: '2024-01-01' }, [['parcours_too_short', 'blocking']]],
+    ['CDI inclusion at 57 after 12 months', { type: 'cdi_inclusion', start: '2025-01-01', weeklyHours: 26 }, { structureType: 'ACI', birthDate: '1967-12-31', parcoursStart: '2024-01-01' }, []],
+    ['passerelle after 3 months', { type: 'passerelle', start: '2024-04-01', end: '2024-06-30', weeklyHours: 35 }, { structureType: 'EI', parcoursStart: '2024-01-01' }, [['parcours_too_short', 'blocking']]],
+    ['passerelle of 3 months and a day', { type: 'passerelle', start: '2024-05-01', end: '2024-08-01', weeklyHours: 35 }, { structureType: 'ACI', parcoursStart: '2024-01-01' }, [['passerelle_too_long', 'blocking']]],
+    ['passerelle from an AI', { type: 'passerelle', start: '2024-05-01', end: '2024-07-31', weeklyHours: 35 }, { structureType: 'AI', parcoursStart: '2024-01-01' }, [['passerelle_structure', 'blocking']]],
+  ];
+  it.each(cases)('%s', (_name, contract, ctx, expected) => {
+    expect(sev(checkContract(contract, ctx))).toEqual(expected);
+  });
+
+  it('CDDI renewals beyond 24 months in all block', () => {
+    const a = cddi({ id: 'a', start: '2024-01-01', end: '2025-06-30' });
+    const b = cddi({ id: 'b', start: '2025-07-01', end: '2026-01-01' });
+    expect(sev(checkContract(b, { ...aci, otherContracts: [a] }))).toEqual([['total_over_24_months', 'blocking']]);
+    expect(sev(checkContract({ ...b, end: '2025-12-31' }, { ...aci, otherContracts: [a] }))).toEqual([]);
+  });
+
+  it('a passerelle renewed twice blocks', () => {
+    const p = (id: string, start: string, end: string): ContractLike => ({ id, type: 'passerelle', start, end, weeklyHours: 35 });
+    const both = [p('a', '2024-05-01', '2024-07-31'), p('b', '2024-08-01', '2024-10-31')];
+    expect(sev(checkContract(p('c', '2024-11-01', '2024-12-31'), { structureType: 'EI', parcoursStart: '2024-01-01', otherContracts: both })))
+      .toEqual([['passerelle_renewed_twice', 'blocking']]);
+  });
+
+  it('every problem says its severity: length, type and age rules block, the conditions of a waiver warn', () => {
+    fc.assert(fc.property(
+      fc.constantFrom('cddi', 'cddu', 'mission', 'cdi_inclusion', 'passerelle' as const),
+      fc.constantFrom('ACI', 'EI', 'AI', 'ETTI', 'EITI' as const),
+      isoDateArb('2020-01-01', '2026-12-31'), fc.integer({ min: -10, max: 900 }), fc.integer({ min: 0, max: 40 }),
+      fc.constantFrom(null, 'aci_waiver', 'combined_job', 'end_of_parcours' as const),
+      (type, structureType, start, length, weeklyHours, lowHoursReason) => {
+        const c: ContractLike = { type, start, end: addDays(start, length), weeklyHours, lowHoursReason };
+        for (const p of checkContract(c, { structureType, birthDate: '1970-01-01', parcoursStart: '2020-01-01' })) {
+          expect('severity' in p).toBe(true);
+          if (['cddi_too_short', 'total_over_24_months', 'contract_type_structure', 'age_too_low', 'passerelle_too_long'].includes(p.code)) expect(isBlocking(p)).toBe(true);
+          if (['combined_too_early', 'combined_too_long', 'waiver_missing', 'waiver_too_long'].includes(p.code)) expect(isWarning(p)).toBe(true);
+        }
+      }), { seed: SEED, numRuns: 300 });
   });
 });

@@ -1,10 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addDays, diffDays } from '../../../src/domain/rules/dates';
+import { addDays, addMonths, diffDays } from '../../../src/domain/rules/dates';
 import {
+  PROLONGATION_LIMITS, prolongationDaysLeft, prolongationDaysUsed, prolongationMaxEnd, prolongationRequestWindow,
   PASS_DAYS, passEndDate, passStatus, prolongationDays, prolongationCounts, remainingDays, validateProlongation,
   validateSuspension, waitingPeriodEnd, type PassHistory, type ProlongationLike, type SuspensionLike,
 } from '../../../src/domain/rules/pass';
+import { blockingProblems, isBlocking, isWarning } from '../../../src/domain/rules/severity';
 import { isoDateArb, rangeArb, SEED } from './arbitraries';
 
 const pass = { start: '2024-01-01' };
@@ -233,5 +235,195 @@ describe('PASS properties', () => {
       const h: PassHistory = { suspensions: [{ id: 'e', ...existing, reason: 'contract_broken' }], prolongations: [] };
       expect(codes(validateSuspension(pass, h, candidate, '2025-12-01'))).toContain('suspension_overlap');
     }), { seed: SEED, numRuns: 200 });
+  });
+});
+
+// --- agreement with Les emplois de l'inclusion (itou/approvals, commit 543eae8d) ---------------
+
+type Reason = ProlongationLike['reason'];
+const needsDecision = (r: Reason) => r === 'rqth' || r === 'senior' || r === 'particular_difficulties';
+/** Facts under which every reason is open to the salarié (58 years old, RQTH, 2 years of parcours). */
+const allOpen = { birthDate: '1960-01-01', rqth: true, parcoursStart: '2024-01-01' };
+
+/** Prolongations of `pass` one after the other, each granted (or needing no decision). */
+function chain(steps: readonly [Reason, number][]): ProlongationLike[] {
+  const out: ProlongationLike[] = [];
+  let start = passEndDate(pass, [], []);
+  steps.forEach(([reason, days], i) => {
+    out.push({ id: `p${i}`, start, end: addDays(start, days), reason, decision: needsDecision(reason) ? 'granted' : null });
+    start = addDays(start, days);
+  });
+  return out;
+}
+
+/** The next request after `history`, starting on the PASS end date. */
+function next(history: readonly ProlongationLike[], reason: Reason, days: number): ProlongationLike {
+  const start = passEndDate(pass, [], history);
+  return { start, end: addDays(start, days), reason, decision: needsDecision(reason) ? 'granted' : null };
+}
+
+const verdict = (history: ProlongationLike[], reason: Reason, days: number) =>
+  codes(blockingProblems(validateProlongation(pass, { suspensions: [], prolongations: history }, next(history, reason, days), 'ACI', allOpen)));
+
+describe('prolongation totals count every prolongation of the PASS, whatever its reason', () => {
+  it.each<[string, [Reason, number][], Reason, number, boolean]>([
+    ['RQTH after 365 days of training: 730 days left, not 1,095 (2 × 365 fit)', [['training', 365], ['rqth', 365]], 'rqth', 365, true],
+    ['RQTH after 365 training + 730 RQTH: not one day more', [['training', 365], ['rqth', 365], ['rqth', 365]], 'rqth', 1, false],
+    ['particular difficulties after 365 training + 730 of them: not one day more', [['training', 365], ['particular_difficulties', 365], ['particular_difficulties', 365]], 'particular_difficulties', 1, false],
+    ['particular difficulties after 365 training + 365 of them: 365 more fit exactly', [['training', 365], ['particular_difficulties', 365]], 'particular_difficulties', 365, true],
+    ['RQTH after 730 of particular difficulties: 365 left', [['particular_difficulties', 365], ['particular_difficulties', 365]], 'rqth', 365, true],
+    ['RQTH after 730 of particular difficulties: 366 is over the request cap anyway', [['particular_difficulties', 365], ['particular_difficulties', 365]], 'rqth', 366, false],
+    ['50+ after 365 training + 1,460 of 50+: 1,825 reached', [['training', 365], ['senior', 365], ['senior', 365], ['senior', 365], ['senior', 365]], 'senior', 1, false],
+    ['50+ after 1,095 of RQTH: 730 left of its 1,825', [['rqth', 365], ['rqth', 365], ['rqth', 365]], 'senior', 365, true],
+    ['50+ after 1,095 of RQTH + 730 of 50+: nothing left', [['rqth', 365], ['rqth', 365], ['rqth', 365], ['senior', 365], ['senior', 365]], 'senior', 1, false],
+    ['training has no total: after 1,095 of RQTH, 365 more', [['rqth', 365], ['rqth', 365], ['rqth', 365]], 'training', 365, true],
+    ['CDI inclusion has no total: after 1,825 of 50+, 10 years more', [['senior', 365], ['senior', 365], ['senior', 365], ['senior', 365], ['senior', 365]], 'cdi_inclusion', 3650, true],
+  ])('%s', (_name, steps, reason, days, accepted) => {
+    const codesFound = verdict(chain(steps), reason, days);
+    if (accepted) expect(codesFound).toEqual([]);
+    else expect(codesFound.some((c) => c === 'prolongation_total_exceeded' || c === 'prolongation_request_too_long')).toBe(true);
+  });
+
+  it('names the rule, the days used and the days left', () => {
+    const history = chain([['training', 365], ['rqth', 365], ['rqth', 365]]);
+    const [p] = validateProlongation(pass, { suspensions: [], prolongations: history }, next(history, 'rqth', 10), 'ACI', allOpen);
+    expect(p?.code).toBe('prolongation_total_exceeded');
+    expect(p?.message).toContain('tous motifs confondus');
+    expect(p?.message).toContain('1095 jours');
+    expect(p?.message).toContain('il reste 0 jour');
+  });
+
+  it('counts every reason in the days used, refused ones excepted', () => {
+    const history = chain([['training', 100], ['rqth', 200], ['senior', 50]]);
+    expect(prolongationDaysUsed(history)).toBe(350);
+    expect(prolongationDaysUsed([...history, { ...next(history, 'rqth', 30), decision: 'refused' }])).toBe(350);
+  });
+
+  it('gives the last end date as the national form does: min(per request, total − used)', () => {
+    // tests/approvals/tests.py test_get_max_end_at (model: total only), bounded per request by the form.
+    expect(prolongationMaxEnd('2021-02-01', 'cdi_inclusion', [])).toBe('2031-01-30');
+    expect(prolongationMaxEnd('2021-02-01', 'training', [])).toBe('2022-02-01');
+    expect(prolongationMaxEnd('2021-02-01', 'rqth', [])).toBe('2022-02-01');
+    expect(prolongationMaxEnd('2021-02-01', 'senior', [])).toBe('2022-02-01');
+    // test_year_after_year_prolongation: three years of particular difficulties use the total up.
+    const three = chain([['particular_difficulties', 365], ['particular_difficulties', 365], ['particular_difficulties', 365]]);
+    expect(prolongationDaysLeft(three, 'particular_difficulties')).toBe(0);
+    const start = passEndDate(pass, [], three);
+    expect(prolongationMaxEnd(start, 'particular_difficulties', three)).toBe(start);
+    expect(prolongationDaysLeft(chain([['training', 365]]), 'rqth')).toBe(365);
+    expect(prolongationDaysLeft(chain([['training', 365], ['rqth', 365], ['rqth', 200]]), 'rqth')).toBe(165);
+  });
+
+  it('has the national caps', () => {
+    expect(PROLONGATION_LIMITS).toEqual({
+      cdi_inclusion: { perRequest: 3650, total: Number.POSITIVE_INFINITY },
+      training: { perRequest: 365, total: Number.POSITIVE_INFINITY },
+      rqth: { perRequest: 365, total: 1095 },
+      senior: { perRequest: 365, total: 1825 },
+      particular_difficulties: { perRequest: 365, total: 1095 },
+    });
+  });
+
+  it('never lets the sum of accepted prolongations exceed the total of any capped reason among them', () => {
+    const reasonArb = fc.constantFrom<Reason>('cdi_inclusion', 'training', 'rqth', 'senior', 'particular_difficulties');
+    fc.assert(fc.property(fc.array(fc.tuple(reasonArb, fc.integer({ min: 1, max: 400 })), { maxLength: 14 }), (requests) => {
+      const accepted: ProlongationLike[] = [];
+      for (const [reason, days] of requests) {
+        const candidate = { ...next(accepted, reason, days), id: `c${accepted.length}` };
+        const problems = validateProlongation(pass, { suspensions: [], prolongations: accepted }, candidate, 'ACI', allOpen, { isNew: true });
+        if (blockingProblems(problems).length > 0) continue;
+        accepted.push(candidate);
+        const sum = accepted.reduce((n, p) => n + prolongationDays(p), 0);
+        // The one just accepted: the whole sum fits its reason's total.
+        expect(sum).toBeLessThanOrEqual(PROLONGATION_LIMITS[reason].total);
+        expect(prolongationDays(candidate)).toBeLessThanOrEqual(PROLONGATION_LIMITS[reason].perRequest);
+      }
+      // And the PASS end moved by exactly what was accepted.
+      expect(diffDays(passEndDate(pass, [], accepted), passEndDate(pass, [], []))).toBe(accepted.reduce((n, p) => n + prolongationDays(p), 0));
+    }), { seed: SEED, numRuns: 300 });
+  });
+
+  it('accepts exactly the requests that fit min(per request, total − used)', () => {
+    const reasonArb = fc.constantFrom<Reason>('training', 'rqth', 'senior', 'particular_difficulties');
+    fc.assert(fc.property(fc.array(fc.tuple(reasonArb, fc.integer({ min: 1, max: 365 })), { maxLength: 6 }), reasonArb, fc.integer({ min: 1, max: 400 }), (steps, reason, days) => {
+      const history = chain(steps);
+      const fits = days <= prolongationDaysLeft(history, reason);
+      expect(verdict(history, reason, days).length === 0).toBe(fits);
+    }), { seed: SEED, numRuns: 300 });
+  });
+});
+
+describe('prolongation request: window, suspension, overlap, severities', () => {
+  // tests/approvals/tests.py test_is_open_to_prolongation: a PASS starting 2021-11-17.
+  const national = { start: '2021-11-17' };
+  const end = passEndDate(national, [], []);
+  it.each<[string, string, boolean]>([
+    ['12 months and 1 day before the end', addDays(addMonths(end, -12), -1), false],
+    ['12 months before the end', addMonths(end, -12), true],
+    ['8 months before the end', addMonths(end, -8), true],
+    ['4 months after the end', addMonths(end, 4), true],
+    ['6 months after the end', addMonths(end, 6), true],
+    ['6 months and 1 day after the end', addDays(addMonths(end, 6), 1), false],
+  ])('a request made %s is %s', (_name, today, open) => {
+    const candidate: ProlongationLike = { start: end, end: addDays(end, 100), reason: 'training', decision: null };
+    const found = codes(validateProlongation(national, none, candidate, 'ACI', {}, { today }));
+    expect(found.includes('prolongation_request_window')).toBe(!open);
+    expect(prolongationRequestWindow(end)).toEqual({ from: addMonths(end, -12), to: addMonths(end, 6) });
+  });
+
+  it('is not requested while the PASS is suspended (can_be_prolonged)', () => {
+    const h: PassHistory = { suspensions: [{ start: '2025-10-01', end: '2025-10-31' }], prolongations: [] };
+    const start = passEndDate(pass, h.suspensions, []);
+    const candidate: ProlongationLike = { start, end: addDays(start, 100), reason: 'training', decision: null };
+    expect(codes(validateProlongation(pass, h, candidate, 'ACI', {}, { today: '2025-10-15' }))).toContain('prolongation_while_suspended');
+    expect(validateProlongation(pass, h, candidate, 'ACI', {}, { today: '2025-11-01' })).toEqual([]);
+  });
+
+  it('never overlaps another prolongation ([start, end) ranges), when one is edited', () => {
+    const history = chain([['training', 100], ['training', 100]]);
+    const first = history[0];
+    if (!first) throw new Error('chain');
+    expect(codes(validateProlongation(pass, { suspensions: [], prolongations: history }, { ...first, end: addDays(first.end, 1) }, 'ACI'))).toContain('prolongation_overlap');
+    expect(codes(validateProlongation(pass, { suspensions: [], prolongations: history }, first, 'ACI'))).not.toContain('prolongation_overlap');
+  });
+
+  it('blocks what the national service refuses, warns on facts Tremplin may not hold', () => {
+    const req = (reason: Reason): ProlongationLike => ({ start: '2025-12-30', end: '2026-06-30', reason, decision: 'granted' });
+    const rqth = validateProlongation(pass, none, req('rqth'), 'EI', { rqth: false });
+    expect(rqth.map((p) => [p.code, isWarning(p)])).toEqual([['rqth_missing', true]]);
+    const unknownAge = validateProlongation(pass, none, req('senior'), 'EI', {});
+    expect(unknownAge.map((p) => [p.code, isWarning(p)])).toEqual([['birth_date_missing', true]]);
+    const young = validateProlongation(pass, none, req('senior'), 'EI', { birthDate: '1990-01-01' });
+    expect(young.map((p) => [p.code, isBlocking(p)])).toEqual([['age_too_low', true]]);
+    const tooLong = validateProlongation(pass, none, { ...req('training'), end: '2027-01-01', decision: null }, 'EI');
+    expect(tooLong.every(isBlocking)).toBe(true);
+  });
+});
+
+describe('suspension: the national next_min_start_at and back-dating from the day entered', () => {
+  const today = '2025-03-01';
+  const finished: SuspensionLike = { id: 'f', start: '2024-10-01', end: '2024-11-30', reason: 'contract_broken' };
+  const h: PassHistory = { suspensions: [finished], prolongations: [] };
+
+  it('a new suspension starts after the last finished one, never in a gap before it', () => {
+    expect(codes(validateSuspension(pass, h, { start: '2024-09-01', end: '2024-09-15', reason: 'contract_broken' }, today))).toContain('suspension_before_previous');
+    expect(validateSuspension(pass, h, { start: '2024-12-01', end: '2024-12-15', reason: 'contract_broken' }, today)).toEqual([]);
+    // An old one edited is not a new one.
+    const old: SuspensionLike = { id: 'o', start: '2024-06-01', end: '2024-06-10', reason: 'contract_broken' };
+    expect(validateSuspension(pass, { suspensions: [old, finished], prolongations: [] }, { ...old, end: '2024-06-12' }, today)).toEqual([]);
+  });
+
+  it('counts back-dating from the day it was entered (an offline tablet), never later than today', () => {
+    // 365 days before 2025-03-01 is 2024-03-01; entered on 2025-02-15, the limit was 2024-02-16.
+    const s = { start: '2024-02-20', end: '2024-03-20', reason: 'contract_broken' };
+    expect(codes(validateSuspension(pass, none, s, today))).toContain('suspension_too_old');
+    expect(validateSuspension(pass, none, s, today, { enteredOn: '2025-02-15' })).toEqual([]);
+    expect(codes(validateSuspension(pass, none, s, today, { enteredOn: '2026-01-01' }))).toContain('suspension_too_old');
+  });
+
+  it('blocks every rule, as the national service refuses each', () => {
+    const found = validateSuspension(pass, none, { start: '2023-01-01', end: '2027-01-01', reason: 'sick' }, today);
+    expect(found.length).toBeGreaterThan(2);
+    expect(found.every(isBlocking)).toBe(true);
   });
 });
