@@ -36,6 +36,7 @@ import { screenAhead } from '../src/ui/shell/hooks/screenAhead';
 import { Livret } from '../src/ui/livret/LivretTimeline';
 import { ServicesContext, type Services } from '../src/ui/shell/services';
 import type { SessionUser } from '../src/sync/protocol';
+import { createAdminApi } from '../src/client/admin';
 
 declare global {
   interface Window { benchWarmRuns?: number; benchResult?: unknown; benchError?: string; benchHook?: (phase: string, edge: string) => Promise<void> }
@@ -65,6 +66,8 @@ function servicesFor(db: DeviceDb): Services {
   return {
     // One query object per connection, as on a device: its memory (the matrix's) is per connection.
     queries: createQueries(db),
+    // No server here: the coordinator's online calls fail as offline.
+    admin: createAdminApi({ call: () => Promise.reject(new TypeError('Failed to fetch')) }),
     write: async (e, id, set) => { const t = performance.now(); await repo.write(e, id, set); lastWriteDone = performance.now(); writeMs.push(lastWriteDone - t); },
     writeMany: async (changes) => { await repo.writeMany(changes); },
     remove: async (e, id) => { await repo.remove(e, id); },

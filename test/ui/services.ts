@@ -6,6 +6,7 @@ import { createRepository } from '../../src/client/repository';
 import { createQueries } from '../../src/client/queries';
 import type { Services, SyncView } from '../../src/ui/shell/services';
 import type { SessionUser } from '../../src/sync/protocol';
+import { createAdminApi } from '../../src/client/admin';
 
 export const STRUCTURE_ID = '01900000-0000-7000-8000-000000000001';
 export const ETI_ID = '01900000-0000-7000-8000-000000000002';
@@ -19,6 +20,8 @@ export function testServices(user: SessionUser | undefined, opts: { login?: Serv
   return {
     db,
     queries: createQueries(db),
+    // No server here: the coordinator's online calls fail as offline.
+    admin: createAdminApi({ call: () => Promise.reject(new TypeError('Failed to fetch')) }),
     write: async (entity, id, set) => { await repo.write(entity, id, set); },
     writeMany: async (changes) => { await repo.writeMany(changes); },
     remove: async (entity, id) => { await repo.remove(entity, id); },

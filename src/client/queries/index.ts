@@ -10,6 +10,7 @@ import { deviceQueries } from './device';
 import { livretQueries } from './livret';
 import { productionQueries } from './production';
 import { salarieQueries } from './salarie';
+import { structureQueries } from './structure';
 import { reviewsByEntry, teamsWithMembers, userNames } from './teams';
 
 export function createQueries(db: DeviceDb) {
@@ -31,6 +32,7 @@ export function createQueries(db: DeviceDb) {
     coordination: coordinationQueries(db),
     salarie: salarieQueries(db),
     device: deviceQueries(db),
+    structure: structureQueries(db),
   };
 }
 

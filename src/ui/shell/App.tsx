@@ -22,14 +22,32 @@ const ReferentielEditor = lazyScreen(() => import('../competences/ReferentielEdi
 const RejectedPage = lazyScreen(() => import('../pwa/RejectedPage').then((m) => m.RejectedPage));
 const MyTeams = lazyScreen(() => import('../production/MyTeams').then((m) => m.MyTeams));
 const CoordinatorHome = lazyScreen(() => import('../coordination/CoordinatorHome').then((m) => m.CoordinatorHome));
+const SalariesPage = lazyScreen(() => import('../coordination/salaries/SalariesPage').then((m) => m.SalariesPage));
+const SalarieFilePage = lazyScreen(() => import('../coordination/salaries/SalarieFilePage').then((m) => m.SalarieFilePage));
+const TeamsPage = lazyScreen(() => import('../coordination/teams/TeamsPage').then((m) => m.TeamsPage));
+const ImportPage = lazyScreen(() => import('../coordination/imports/ImportPage').then((m) => m.ImportPage));
+const SetupPage = lazyScreen(() => import('../coordination/setup/SetupPage').then((m) => m.SetupPage));
+const LoginsPage = lazyScreen(() => import('../coordination/logins/LoginsPage').then((m) => m.LoginsPage));
+const DevicesPage = lazyScreen(() => import('../coordination/devices/DevicesPage').then((m) => m.DevicesPage));
 const SalarieHome = lazyScreen(() => import('../salarie/SalarieHome').then((m) => m.SalarieHome));
 
 function Screen({ route, user }: { route: string; user: SessionUser }) {
+  const { admin } = useServices();
   const dossier = /^\/salarie\/([^/]+)(?:\/([a-z]+))?$/.exec(route);
   if (route === '/refus') return <RejectedPage />;
   if (route === '/appareil') return <DevicePage />;
   if (user.role === 'salarie') return <SalarieHome salarieId={user.salarieId ?? ''} />;
   if (dossier !== null) return <SalarieDossier salarieId={dossier[1]!} tab={dossier[2] ?? ''} user={user} />;
+  if (user.role === 'coordinator') {
+    const file = /^\/salaries\/([^/]+)$/.exec(route);
+    if (file !== null) return <SalarieFilePage salarieId={file[1]!} />;
+    if (route === '/salaries') return <SalariesPage />;
+    if (route === '/equipes-structure') return <TeamsPage />;
+    if (route === '/import') return <ImportPage />;
+    if (route === '/premiers-pas') return <SetupPage />;
+    if (route === '/comptes') return <LoginsPage admin={admin} />;
+    if (route === '/tablettes') return <DevicesPage admin={admin} />;
+  }
   if (route === '/matrice') return <Matrice />;
   if (route === '/referentiel') return <ReferentielEditor user={user} />;
   if (route === '/equipes') return <MyTeams />;
@@ -61,9 +79,15 @@ export function App() {
         <a href="#/" aria-current={route === '/' ? 'page' : undefined}>{home}</a>
         {user.role === 'eti' && <a href="#/equipes" aria-current={route === '/equipes' ? 'page' : undefined}>Mes équipes</a>}
         {user.role !== 'salarie' && <a href="#/chantiers" aria-current={route.startsWith('/chantier') ? 'page' : undefined}>Chantiers</a>}
+        {user.role === 'coordinator' && <a href="#/salaries" aria-current={route.startsWith('/salaries') ? 'page' : undefined}>Salariés</a>}
+        {user.role === 'coordinator' && <a href="#/equipes-structure" aria-current={route === '/equipes-structure' ? 'page' : undefined}>Équipes</a>}
         {user.role === 'coordinator' && <a href="#/heures" aria-current={route === '/heures' ? 'page' : undefined}>Heures du mois</a>}
         {user.role !== 'salarie' && <a href="#/matrice" aria-current={route === '/matrice' ? 'page' : undefined}>Matrice</a>}
         {user.role !== 'salarie' && <a href="#/referentiel" aria-current={route === '/referentiel' ? 'page' : undefined}>Référentiel</a>}
+        {user.role === 'coordinator' && <a href="#/import" aria-current={route === '/import' ? 'page' : undefined}>Importer</a>}
+        {user.role === 'coordinator' && <a href="#/comptes" aria-current={route === '/comptes' ? 'page' : undefined}>Comptes</a>}
+        {user.role === 'coordinator' && <a href="#/tablettes" aria-current={route === '/tablettes' ? 'page' : undefined}>Tablettes</a>}
+        {user.role === 'coordinator' && <a href="#/premiers-pas" aria-current={route === '/premiers-pas' ? 'page' : undefined}>Premiers pas</a>}
         <a href="#/refus" aria-current={route === '/refus' ? 'page' : undefined}>Modifications refusées</a>
         <a href="#/appareil" aria-current={route === '/appareil' ? 'page' : undefined}>Cette tablette</a>
       </nav>

@@ -2,6 +2,7 @@
 // screens use. Background sync runs only while someone is signed in; signing out or a revoked
 // tablet reloads the app on an empty database, so nothing of the previous user stays in memory.
 import { createDevice, type Device } from '../../client/device';
+import { createAdminApi } from '../../client/admin';
 import type { Services, SyncView } from './services';
 import type { SessionUser } from '../../sync/protocol';
 import { guessDeviceName } from '../pwa/deviceName';
@@ -38,6 +39,7 @@ export function createServices(device: Device = createDevice({ deviceName: guess
 
   return {
     queries: device.queries,
+    admin: createAdminApi(device.api),
     write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
     writeMany: async (changes) => { await device.repo.writeMany(changes); },
     remove: async (entity, id) => { await device.repo.remove(entity, id); },

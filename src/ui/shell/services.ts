@@ -6,6 +6,7 @@ import { useContext } from 'preact/hooks';
 import type { Queries } from '../../client/queries';
 import type { EntitySet } from '../../client/rows';
 import type { BatchChange } from '../../client/repository';
+import type { AdminApi } from '../../client/admin';
 import type { EntityName } from '../../domain/entities';
 import type { SessionUser } from '../../sync/protocol';
 
@@ -20,6 +21,8 @@ export interface SyncView {
 }
 
 export interface Services {
+  /** The coordinator's online calls: logins and tablets. */
+  admin: AdminApi;
   /** Every read a screen makes, typed, by feature. */
   queries: Queries;
   /** Create or update a record (ValidationError with a French message when a field is wrong). */
