@@ -36,7 +36,7 @@ describe.each(backends)('pull ($name)', (backend) => {
       change('diagnostic', { salarieId: w.sal1, date: '2026-09-01', levels: { logement: 2 } }, { id: rec['diag1'] }),
       change('timeEntry', { salarieId: w.sal1, date: '2026-09-01', hours: 7 }, { id: rec['time1'] }),
       change('timeEntry', { salarieId: w.sal2, date: '2026-09-01', hours: 6 }, { id: rec['time2'] }),
-      change('contract', { salarieId: w.sal1, type: 'cddi', start: '2026-01-05', weeklyHours: 26, notes: 'confidentiel' }, { id: rec['contract1'] }),
+      change('contract', { salarieId: w.sal1, type: 'cddi', start: '2026-01-05', end: '2026-07-04', weeklyHours: 26, notes: 'confidentiel' }, { id: rec['contract1'] }),
       change('review', { logEntryId: rec['team1']!, reviewerId: w.s.coordinator.id, at: '2026-09-02T10:00:00Z' }, { id: rec['review1'] }),
       change('review', { logEntryId: rec['team2']!, reviewerId: w.s.coordinator.id, at: '2026-09-02T10:00:00Z' }, { id: rec['review2'] }),
     ]);
