@@ -45,7 +45,8 @@ if (import.meta.env.PROD) void import('./pwa/registerSW').then((m) => m.register
 let signedIn = false;
 const onSession = () => {
   const now = services.session.get() !== undefined;
-  if (now && !signedIn) void requestPersistentStorage();
+  // The answer travels to the server with the next requests, for the coordination's « Tablettes ».
+  if (now && !signedIn) void requestPersistentStorage().then((p) => device.api.setStoragePersisted(p));
   signedIn = now;
 };
 services.session.subscribe(onSession);
