@@ -4,17 +4,11 @@
 // say « Connexion nécessaire » instead of queueing. An interface, so screens and tests can take
 // a small fake.
 import type { Role } from '../domain/entities';
+import type { UserListItem } from '../sync/protocol';
 import { ApiError, NetworkError, type Api } from './api';
 
-export interface AdminUser {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  salarieId?: string;
-  active: boolean;
-  lastLoginAt?: string;
-}
+/** A login as `GET /api/users` lists it (sync/protocol.ts). */
+export type AdminUser = UserListItem;
 
 export interface NewLogin {
   login: string;

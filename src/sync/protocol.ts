@@ -85,6 +85,17 @@ export function recordKey(entity: string, id: string): string {
   return `${entity}\u0000${id}`;
 }
 
+/** A login as `GET /api/users` answers it (contract « Second release »): never a password hash. */
+export interface UserListItem {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  salarieId?: string;
+  active: boolean;
+  lastLoginAt?: string;
+}
+
 export interface ErrorBody {
   error: string;
   message?: string;

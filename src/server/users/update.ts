@@ -5,8 +5,7 @@
 // transaction: their next request is `401 device_revoked`, and reactivating never brings those
 // sessions back (the person signs in again).
 import { uuidv7 } from '../../domain/ids';
-import type { Role } from '../../domain/entities';
-import type { Fields } from '../../sync/protocol';
+import type { Fields, UserListItem } from '../../sync/protocol';
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db/types';
 import { applyChanges } from '../sync/apply';
@@ -14,15 +13,7 @@ import type { ServerClock } from '../sync/clock';
 import { userInfoFrom } from '../sync/scope';
 import type { UserPatch } from './input';
 
-export interface UserListItem {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  salarieId?: string;
-  active: boolean;
-  lastLoginAt?: string;
-}
+export type { UserListItem };
 
 interface UserRow {
   id: string;
