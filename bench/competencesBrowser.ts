@@ -37,6 +37,7 @@ import { Livret } from '../src/ui/livret/LivretTimeline';
 import { ServicesContext, type Services } from '../src/ui/shell/services';
 import type { SessionUser } from '../src/sync/protocol';
 import { createAdminApi } from '../src/client/admin';
+import { createCalendarApi } from '../src/client/calendar';
 
 declare global {
   interface Window { benchWarmRuns?: number; benchResult?: unknown; benchError?: string; benchHook?: (phase: string, edge: string) => Promise<void> }
@@ -68,6 +69,7 @@ function servicesFor(db: DeviceDb): Services {
     queries: createQueries(db),
     // No server here: the coordinator's online calls fail as offline.
     admin: createAdminApi({ call: () => Promise.reject(new TypeError('Failed to fetch')) }),
+    calendar: createCalendarApi({ call: () => Promise.reject(new TypeError('Failed to fetch')) }),
     write: async (e, id, set) => { const t = performance.now(); await repo.write(e, id, set); lastWriteDone = performance.now(); writeMs.push(lastWriteDone - t); },
     writeMany: async (changes) => { await repo.writeMany(changes); },
     remove: async (e, id) => { await repo.remove(e, id); },

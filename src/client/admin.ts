@@ -3,8 +3,11 @@
 // the outbox: a password or a revocation must reach the server now or not at all, so the screens
 // say « Connexion nécessaire » instead of queueing. An interface, so screens and tests can take
 // a small fake.
-import type { Role } from '../domain/entities';
+import type { EntityName, Role } from '../domain/entities';
+import type { FieldHistoryItem } from '../domain/history/fieldHistory';
+import { ownValue } from '../domain/ownKeys';
 import type { UserListItem } from '../sync/protocol';
+import type { EraseResult, SalarieExport } from '../sync/rgpd';
 import { ApiError, NetworkError, type Api } from './api';
 
 /** A login as `GET /api/users` lists it (sync/protocol.ts). */
@@ -46,6 +49,12 @@ export interface AdminApi {
   updateUser(id: string, patch: LoginPatch): Promise<AdminUser & { revokedDevices: number }>;
   listDevices(): Promise<AdminDevice[]>;
   revokeDevice(id: string): Promise<void>;
+  /** RGPD: everything the structure holds about one salarié (GET /api/salaries/:id/export). */
+  exportSalarie(id: string): Promise<SalarieExport>;
+  /** RGPD: erase a salarié after their exit (POST /api/salaries/:id/erase); 409 not_exited before. */
+  eraseSalarie(id: string): Promise<EraseResult>;
+  /** Every value written to each field of a record, the ones that lost a conflict too. */
+  history(entity: EntityName, id: string): Promise<FieldHistoryItem[]>;
 }
 
 export function createAdminApi(api: Pick<Api, 'call'>): AdminApi {
@@ -55,6 +64,9 @@ export function createAdminApi(api: Pick<Api, 'call'>): AdminApi {
     updateUser: (id, patch) => api.call<AdminUser & { revokedDevices: number }>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
     listDevices: async () => (await api.call<{ devices: AdminDevice[] }>('GET', '/api/devices')).devices,
     revokeDevice: async (id) => { await api.call<unknown>('POST', `/api/devices/${encodeURIComponent(id)}/revoke`, {}); },
+    exportSalarie: (id) => api.call<SalarieExport>('GET', `/api/salaries/${encodeURIComponent(id)}/export`),
+    eraseSalarie: (id) => api.call<EraseResult>('POST', `/api/salaries/${encodeURIComponent(id)}/erase`, {}),
+    history: async (entity, id) => (await api.call<{ history: FieldHistoryItem[] }>('GET', `/api/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`)).history,
   };
 }
 
@@ -74,12 +86,13 @@ const KNOWN: Record<string, string> = {
   cannot_change_own_role: 'Vous ne pouvez pas changer votre propre rôle : demandez-le à une autre personne de la coordination.',
   forbidden: 'Réservé à la coordination.',
   not_found: 'Introuvable : il a peut-être été supprimé. Rechargez la liste.',
+  not_exited: 'Les données ne peuvent être effacées qu’à partir de la date de sortie du salarié.',
 };
 
 /** A French sentence for a failed administration call. */
 export function adminErrorMessage(e: unknown): string {
   if (e instanceof ApiError) {
-    const known = e.body !== undefined ? KNOWN[e.body.error] : undefined;
+    const known = e.body !== undefined ? ownValue(KNOWN, e.body.error) : undefined;
     if (known !== undefined) return known;
     const m = e.body?.message;
     if (m !== undefined && m !== '') return `Refusé par le serveur : ${m}.`;

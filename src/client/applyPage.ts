@@ -4,6 +4,7 @@
 // and the pulled one is folded into that change's `prev` so the record still ends equal to the
 // server's once the change is answered. `reset` drops what the user may no longer see.
 import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entities';
+import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD, emptyRecord, mergeRecords } from '../sync/merge';
 import type { PulledChange, PullResponse } from '../sync/protocol';
 import { receiveClocks } from './clock';
@@ -119,13 +120,13 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
 function holdBack(c: PulledChange, field: string, mine: readonly OutboxEntry[], dirty: Set<OutboxEntry>): void {
   const isDel = field === DELETED_FIELD;
   if (isDel && !c.deleted) return;
-  const clock = c.clocks[field];
+  const clock = ownValue(c.clocks, field);
   if (clock === undefined) return;
   for (const e of mine) {
     if (!touchedFields(e).includes(field)) continue;
-    const prev = e.prev.fields[field];
+    const prev = ownValue(e.prev.fields, field);
     if (clock > (prev?.clock ?? '')) {
-      e.prev.fields[field] = isDel ? { value: true, clock } : Object.hasOwn(c.fields, field) ? { value: c.fields[field]!, clock } : { clock };
+      setOwn(e.prev.fields, field, isDel ? { value: true, clock } : Object.hasOwn(c.fields, field) ? { value: c.fields[field]!, clock } : { clock });
       dirty.add(e);
     }
   }

@@ -119,6 +119,13 @@ const VERSIONS: readonly { version: number; stores: Readonly<Record<string, stri
   { version: 2, stores: STORES_V2 },
   // Records carry their schema version (`_v`); `salarie` 1 → 2 (exitCategory → exitKind).
   { version: 3, stores: {}, upgrade: upgradeStore },
+  // The coordination's handled deadlines (« À décider »), per salarié.
+  { version: 4, stores: { decision: 'id, salarieId' } },
+  // `competence` 1 → 2 (pictogram: an emoji becomes a pictogram name).
+  { version: 5, stores: {}, upgrade: upgradeStore },
+  // `logEntry` by `date` alone: the coordination's inbox reads its window, and the parcours board
+  // the recent entries, in one range each rather than one per salarié. An index only: no upgrade.
+  { version: 6, stores: { logEntry: 'id, salarieId, [salarieId+date], date' } },
 ];
 
 /** The latest Dexie version (tests open older ones from fixtures). */

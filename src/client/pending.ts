@@ -3,6 +3,7 @@
 // "orphans" — records kept only because they had pending changes when the server said they
 // left the user's view; they are dropped once their last pending change is answered.
 import { DELETED_FIELD } from '../sync/merge';
+import { ownValue, setOwn } from '../domain/ownKeys';
 import { recordKey } from '../sync/protocol';
 import { META, type DeviceDb, type LocalRecord, type OutboxEntry, type PrevField } from './db';
 
@@ -26,7 +27,7 @@ export function groupByRecord(entries: readonly OutboxEntry[]): Map<string, Outb
 
 /** Current clock of a field on a stored record (`deleted` included). */
 export function clockOf(rec: LocalRecord, field: string): string | undefined {
-  return rec._clocks[field];
+  return ownValue(rec._clocks, field);
 }
 
 /** Put a field back to `prev` (value and clock; absent means the field did not exist). */
@@ -34,7 +35,7 @@ export function restoreField(rec: LocalRecord, field: string, prev: PrevField | 
   const clocks = { ...rec._clocks };
   const out: LocalRecord = { ...rec, _clocks: clocks };
   if (prev?.clock === undefined) delete clocks[field];
-  else clocks[field] = prev.clock;
+  else setOwn(clocks, field, prev.clock);
   if (field === DELETED_FIELD) {
     out._deleted = prev?.value === true ? 1 : 0;
   } else if (prev !== undefined && Object.hasOwn(prev, 'value')) {

@@ -3,6 +3,7 @@
 // back meanwhile); a rejected one is rolled back field by field, listed for the user, and
 // leaves the outbox. Nothing else ever removes an outbox entry.
 import { ENTITIES } from '../domain/entities';
+import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD } from '../sync/merge';
 import type { PushResult } from '../sync/protocol';
 import { receiveClocks } from './clock';
@@ -33,7 +34,7 @@ export function describeChange(e: OutboxEntry): string {
   if (e.deleted === true) return `${spec.label} : suppression`;
   const labels = Object.keys(e.set)
     .filter((k) => k !== 'structureId')
-    .map((k) => (spec.fields as Record<string, { label: string } | undefined>)[k]?.label ?? k);
+    .map((k) => ownValue(spec.fields as Record<string, { label: string } | undefined>, k)?.label ?? k);
   if (!e.prev.existed) return `${spec.label} : création`;
   return `${spec.label} : modification de ${labels.join(', ')}`;
 }
@@ -82,7 +83,7 @@ export async function applyPushResults(
           await table.delete(entry.id);
         } else if (rec !== undefined) {
           for (const f of touchedFields(entry)) {
-            if (rec._clocks[f] === entry.hlc) rec = restoreField(rec, f, entry.prev.fields[f]);
+            if (ownValue(rec._clocks, f) === entry.hlc) rec = restoreField(rec, f, ownValue(entry.prev.fields, f));
           }
           await table.put(rec);
         }
@@ -90,10 +91,10 @@ export async function applyPushResults(
         for (const o of others) {
           let dirty = false;
           for (const f of touchedFields(o)) {
-            if (o.prev.fields[f]?.clock === entry.hlc) {
-              const p = entry.prev.fields[f];
+            if (ownValue(o.prev.fields, f)?.clock === entry.hlc) {
+              const p = ownValue(entry.prev.fields, f);
               if (p === undefined) delete o.prev.fields[f];
-              else o.prev.fields[f] = p;
+              else setOwn(o.prev.fields, f, p);
               dirty = true;
             }
           }
@@ -106,8 +107,8 @@ export async function applyPushResults(
         let changed = false;
         for (const f of touchedFields(entry)) {
           if (stillProtected.has(f)) continue;
-          const p = entry.prev.fields[f];
-          if (p?.clock !== undefined && p.clock > (rec._clocks[f] ?? '')) {
+          const p = ownValue(entry.prev.fields, f);
+          if (p?.clock !== undefined && p.clock > (ownValue(rec._clocks, f) ?? '')) {
             rec = f === DELETED_FIELD && p.value !== true ? rec : restoreField(rec, f, p);
             changed = true;
           }

@@ -6,6 +6,7 @@
 // concurrent edit of another field.
 import { validateComplete, validateSet, type EntityName } from '../domain/entities';
 import { isRecordId, uuidv7 } from '../domain/ids';
+import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD, emptyRecord, mergeFields } from '../sync/merge';
 import type { Fields, JsonValue } from '../sync/protocol';
 import { tickClock, tickFrom } from './clock';
@@ -83,7 +84,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   async function write<E extends EntityName>(entity: E, id: string, input: EntitySet<E> | Fields): Promise<boolean> {
     if (!isRecordId(id)) throw new ValidationError('id', 'identifiant invalide (UUID ou ULID attendu)');
     const set: Fields = {};
-    for (const [k, v] of Object.entries(input)) if (v !== undefined) set[k] = v as JsonValue;
+    for (const [k, v] of Object.entries(input)) if (v !== undefined) setOwn(set, k, v as JsonValue);
     const valid = validateSet(entity, set);
     if (!valid.ok) throw new ValidationError(valid.field, valid.message);
     const table = entityTable(db, entity);
@@ -100,7 +101,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
       const changed: Fields = {};
       for (const [k, v] of Object.entries(set)) {
         if (k === 'structureId') continue;
-        if (existing === undefined || base.clocks[k] === undefined || !sameJson(base.fields[k], v)) changed[k] = v;
+        if (existing === undefined || ownValue(base.clocks, k) === undefined || !sameJson(ownValue(base.fields, k), v)) setOwn(changed, k, v);
       }
       if (existing !== undefined && Object.keys(changed).length === 0) return false;
 
@@ -111,7 +112,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
       if (!complete.ok) throw new ValidationError(complete.field, complete.message);
 
       const prev: Record<string, PrevField> = {};
-      for (const k of Object.keys(changed)) prev[k] = prevOf(base, k);
+      for (const k of Object.keys(changed)) setOwn(prev, k, prevOf(base, k));
       const entry: OutboxEntry = {
         opId: uuidv7(now()), entity, id, hlc, v: versionOf(entity),
         // A new record names its structure so the server can check it (contract: set.structureId).
@@ -176,7 +177,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
 function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {
   const p: PrevField = {};
   if (Object.hasOwn(base.fields, k)) p.value = base.fields[k]!;
-  const c = base.clocks[k];
+  const c = ownValue(base.clocks, k);
   if (c !== undefined) p.clock = c;
   return p;
 }

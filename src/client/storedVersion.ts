@@ -5,6 +5,7 @@
 // in the shape the server expects and a refused change still rolls back field by field.
 import type { Transaction } from 'dexie';
 import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entities';
+import { setOwn } from '../domain/ownKeys';
 import { needsUpgrade, upgradeClocked, upgradedNames, upgradeFields, versionOf } from '../domain/records/upgrades';
 import type { Clocks, Fields, PulledChange } from '../sync/protocol';
 import type { LocalRecord, OutboxEntry, PrevField } from './db';
@@ -39,16 +40,16 @@ export function currentOutboxEntry(e: OutboxEntry): OutboxEntry {
   const prev: Record<string, PrevField> = {};
   for (const [name, p] of Object.entries(e.prev.fields)) {
     if (p.value === undefined) {
-      for (const n of upgradedNames(e.entity, from, name)) prev[n] = p.clock === undefined ? {} : { clock: p.clock };
+      for (const n of upgradedNames(e.entity, from, name)) setOwn(prev, n, p.clock === undefined ? {} : { clock: p.clock });
       continue;
     }
     const became = upgradeFields(e.entity, from, { [name]: p.value });
-    for (const [n, value] of Object.entries(became)) prev[n] = { ...(p.clock === undefined ? {} : { clock: p.clock }), value: value as PrevField['value'] & {} };
+    for (const [n, value] of Object.entries(became)) setOwn(prev, n, { ...(p.clock === undefined ? {} : { clock: p.clock }), value: value as PrevField['value'] & {} });
   }
   // A field the step created from this change's value but that had no previous state of its
   // own (e.g. a kind that used to be text): it did not exist before the change.
   const set = upgradeFields(e.entity, from, e.set) as Fields;
-  for (const n of Object.keys(set)) if (n !== 'structureId' && !Object.hasOwn(prev, n)) prev[n] = {};
+  for (const n of Object.keys(set)) if (n !== 'structureId' && !Object.hasOwn(prev, n)) setOwn(prev, n, {});
   return { ...e, set, v: versionOf(e.entity), prev: { existed: e.prev.existed, fields: prev } };
 }
 

@@ -2,6 +2,7 @@
 // predicates over an Actor (the user with the scope resolved from teams and memberships) and a
 // record view, so the server's push and pull and the device's UI ask the same questions.
 import { confidentialFields, SALARIE_ENTITIES, type EntityName, type Role } from './entities';
+import { setOwn } from './ownKeys';
 
 export interface Actor {
   userId: string;
@@ -140,7 +141,7 @@ export function visibleFields<T extends Record<string, unknown>>(actor: Actor, e
   const hidden = confidentialFields(entity);
   if (hidden.length === 0) return fields;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) if (!hidden.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(fields)) if (!hidden.includes(k)) setOwn(out, k, v);
   return out as T;
 }
 

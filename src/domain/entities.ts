@@ -4,15 +4,17 @@
 // and each entity's upgrade steps from its older shapes (its schema version).
 import { z } from 'zod';
 import { isRecordId } from './ids';
+import { COMPETENCE_UPGRADES } from './records/competenceUpgrades';
 import { SALARIE_UPGRADES } from './records/salarieUpgrades';
 import type { UpgradeStep } from './records/upgrades';
 import { EXIT_KIND_NAMES, type ExitKind } from './rules/exits';
+import { hasNonFiniteNumber, ownValue, PROTOTYPE_NAMES } from './ownKeys';
 
 export const ENTITY_NAMES = [
   'structure', 'user', 'salarie', 'team', 'membership', 'contract', 'passIae', 'suspension',
   'prolongation', 'pmsmp', 'diagnostic', 'chantier', 'planningSlot', 'assignment', 'timeEntry',
   'activity', 'competence', 'evaluation', 'objective', 'logEntry', 'review', 'badge', 'monthClose',
-  'onboarding',
+  'onboarding', 'decision',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
@@ -83,6 +85,8 @@ export interface EntitySpec {
    * entity's schema version is 1 + their number. Never edit a shipped step; add one.
    */
   upgrades?: readonly UpgradeStep[];
+  /** Groups of optional fields of which a live record sets exactly one (a badge: competence or activity). */
+  exactlyOne?: readonly (readonly string[])[];
 }
 
 const diagnosticLevels = z.object(
@@ -99,9 +103,12 @@ export const ENTITIES = {
     name: req(short.min(1, 'nom requis'), 'Nom'),
     type: req(z.enum(STRUCTURE_TYPES), 'Type de SIAE'),
     etiMayEditReferentiel: opt(z.boolean(), 'Les ETI peuvent modifier le référentiel'),
+    etiMayIssueBadges: opt(z.boolean(), 'Les encadrants peuvent délivrer des badges'),
     lowHoursWaiver: opt(z.boolean(), 'Dérogation préfectorale heures < 20 h'),
     siret: opt(z.string().regex(/^\d{14}$/, 'SIRET à 14 chiffres'), 'SIRET'),
     annexeFinanciere: opt(short, 'Numéro d’annexe financière'),
+    // RGPD: how long an exited salarié's file is kept before the coordination is asked to erase it.
+    retentionMonths: opt(z.number().int().min(1).max(240), 'Durée de conservation après la sortie (mois)'),
   } },
   user: { label: 'Utilisateur', fields: {
     login: req(short.min(1), 'Identifiant'),
@@ -232,9 +239,12 @@ export const ENTITIES = {
     description: opt(long, 'Description'),
     kind: opt(z.enum(COMPETENCE_KINDS), 'Nature'),
     romeCode: opt(z.string().regex(/^[A-N]\d{4}$/, 'code ROME invalide'), 'Code ROME'),
+    // A name from competences/pictogramNames.ts (drawn as SVG by the UI), never an emoji
+    // (competence 1 → 2). Any short text is accepted: a name a newer release adds still syncs
+    // through this one, and the screens draw nothing for a name they do not know.
     pictogram: opt(short, 'Pictogramme'),
     safetyCritical: opt(z.boolean(), 'Critique pour la sécurité'),
-  } },
+  }, upgrades: COMPETENCE_UPGRADES },
   evaluation: { label: 'Évaluation', fields: {
     salarieId: req(id, 'Salarié'),
     competenceId: req(id, 'Compétence'),
@@ -265,14 +275,20 @@ export const ENTITIES = {
     reviewerId: req(id, 'Lu par'),
     at: req(isoDateTime, 'Lu le'),
     salarieId: opt(id, 'Salarié'),
+    // On an alert: what the reviewer did about it. A review with a follow-up marks the alert handled.
+    followUp: opt(long, 'Suite donnée'),
   } },
+  // A badge recognises one competence or one whole activity (exactly one of the two). Every badge
+  // written before activities could be badged has its competenceId, so making it optional needs
+  // no upgrade step: old records are valid as they are (schema version unchanged).
   badge: { label: 'Open badge', fields: {
     salarieId: req(id, 'Salarié'),
-    competenceId: req(id, 'Compétence'),
+    competenceId: opt(id, 'Compétence'),
+    activityId: opt(id, 'Activité'),
     issuedOn: req(isoDate, 'Délivré le'),
     issuerId: req(id, 'Délivré par'),
     evidence: opt(long, 'Preuve'),
-  } },
+  }, exactlyOne: [['competenceId', 'activityId']] },
   onboarding: { label: 'Accueil du salarié', fields: {
     salarieId: req(id, 'Salarié'),
     // One date per item, so two people ticking different items never conflict.
@@ -282,6 +298,15 @@ export const ENTITIES = {
     epiOn: opt(isoDate, 'Remise des EPI'),
     personnesOn: opt(isoDate, 'Personnes ressources'),
     droitsOn: opt(isoDate, 'Droits et devoirs'),
+  } },
+  decision: { label: 'Échéance traitée', fields: {
+    salarieId: req(id, 'Salarié'),
+    // Which deadline was handled (domain/parcours: kind, record and date), so a later deadline of
+    // the same record comes up again.
+    deadlineKey: req(short.min(1, 'échéance requise'), 'Échéance'),
+    decidedOn: req(isoDate, 'Traitée le'),
+    decidedBy: req(id, 'Traitée par'),
+    note: opt(long, 'Décision'),
   } },
   monthClose: { label: 'Mois validé', fields: {
     month: req(isoMonth, 'Mois'),
@@ -293,7 +318,7 @@ export const ENTITIES = {
 /** Entities that are about one salarié and carry `salarieId` (access is scoped by it). */
 export const SALARIE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
   'contract', 'passIae', 'suspension', 'prolongation', 'pmsmp', 'diagnostic', 'assignment',
-  'timeEntry', 'evaluation', 'objective', 'logEntry', 'badge', 'onboarding',
+  'timeEntry', 'evaluation', 'objective', 'logEntry', 'badge', 'onboarding', 'decision',
 ]);
 
 /** Field names the server manages itself or that would confuse the merge. */
@@ -316,7 +341,10 @@ export function validateSet(entity: EntityName, set: Record<string, unknown>): V
       continue;
     }
     if (RESERVED.has(name)) return { ok: false, field: name, message: `champ réservé « ${name} »` };
-    const f = spec.fields[name];
+    // A name Object.prototype holds (`valueOf`, `toString`…) would read an inherited member
+    // wherever records are indexed by field name: no entity has such a field, none may be added.
+    if (PROTOTYPE_NAMES.has(name)) return { ok: false, field: name, message: `nom de champ réservé « ${name} »` };
+    const f = ownValue(spec.fields, name);
     if (f) {
       if (value === null && f.required) return { ok: false, field: name, message: `${f.label} : champ obligatoire, ne peut être vidé` };
       const r = f.schema.safeParse(value);
@@ -326,6 +354,8 @@ export function validateSet(entity: EntityName, set: Record<string, unknown>): V
     if (!EXTRA_FIELD_RE.test(name)) return { ok: false, field: name, message: `nom de champ invalide « ${name.slice(0, 64)} »` };
     const text = JSON.stringify(value);
     if (text === undefined || text.length > MAX_EXTRA_VALUE_CHARS) return { ok: false, field: name, message: `valeur trop grande ou invalide pour « ${name} »` };
+    // JSON.stringify turns Infinity into null: the value would come back as something else.
+    if (hasNonFiniteNumber(value)) return { ok: false, field: name, message: `nombre hors limites pour « ${name} »` };
   }
   return { ok: true };
 }
@@ -334,8 +364,16 @@ export function validateSet(entity: EntityName, set: Record<string, unknown>): V
 export function validateComplete(entity: EntityName, fields: Record<string, unknown>): ValidationResult {
   const spec: EntitySpec = ENTITIES[entity];
   for (const [name, f] of Object.entries(spec.fields)) {
-    if (f.required && (fields[name] === undefined || fields[name] === null)) {
+    const value = ownValue(fields, name);
+    if (f.required && (value === undefined || value === null)) {
       return { ok: false, field: name, message: `${spec.label} : « ${f.label} » est obligatoire` };
+    }
+  }
+  for (const group of spec.exactlyOne ?? []) {
+    const set = group.filter((name) => ownValue(fields, name) !== undefined && ownValue(fields, name) !== null);
+    if (set.length !== 1) {
+      const labels = group.map((name) => `« ${ownValue(spec.fields, name)?.label ?? name} »`).join(' ou ');
+      return { ok: false, field: set[1] ?? group[0] ?? '', message: `${spec.label} : indiquez ${labels}, un seul des deux` };
     }
   }
   return { ok: true };

@@ -23,7 +23,7 @@ export function makeDeps(partial: Pick<AppDeps, 'db'> & Partial<AppDeps>): AppDe
     now,
     clock: partial.clock ?? new ServerClock(now),
     timeZone: partial.timeZone ?? 'Europe/Paris',
-    throttle: partial.throttle ?? new LoginThrottle(now),
+    throttle: partial.throttle ?? new LoginThrottle(partial.db, now),
     trustProxy: partial.trustProxy ?? false,
   };
 }

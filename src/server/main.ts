@@ -9,6 +9,7 @@ import { answerAdmin } from './admin';
 import { createApp } from './app';
 import { listenAdmin } from './db/localAdmin';
 import { makeDeps, today } from './deps';
+import { answerClientErrors } from './http/connection';
 import { migrate } from './db/migrations';
 import { openStore, storeFromEnv } from './db/open';
 import type { Db } from './db/types';
@@ -18,7 +19,7 @@ export interface StartOptions {
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
-  /** true: seed the demo unless its logins exist; false: never; default: on an empty PGlite store, or TREMPLIN_DEMO=1. */
+  /** true: seed the demo unless its logins exist; false: never; default: TREMPLIN_DEMO (1 / 0), else on an empty PGlite store only. */
   demo?: boolean;
   /** No banner, no demo logins on the console (tests). */
   quiet?: boolean;
@@ -60,11 +61,22 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   }
 }
 
+/**
+ * TREMPLIN_DEMO=1 seeds the demo (if its logins are missing), TREMPLIN_DEMO=0 never does: a real
+ * structure trying Tremplin on PGlite starts from an empty store. Unset: only an empty PGlite
+ * store gets the demo, so `npm start` shows something and PostgreSQL is never touched.
+ */
+export function demoFromEnv(value: string | undefined, kind: Db['kind']): boolean | 'auto' {
+  if (value === '1') return true;
+  if (value === '0') return false;
+  return kind === 'pglite' ? 'auto' : false;
+}
+
 async function listen(db: Db, opts: StartOptions, closeAdmin: (() => Promise<void>) | null): Promise<RunningServer> {
   const deps = makeDeps({ db, ...(opts.now ? { now: opts.now } : {}), trustProxy: opts.trustProxy ?? false });
   const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
 
-  const demo = opts.demo ?? (db.kind === 'pglite' ? 'auto' : process.env['TREMPLIN_DEMO'] === '1');
+  const demo = opts.demo ?? demoFromEnv(process.env['TREMPLIN_DEMO'], db.kind);
   if (demo !== false) {
     const { seedDemo } = await import('./demo/seed');
     const logins = await seedDemo({ db, clock: deps.clock, today: today(deps) }, demo === 'auto' ? 'if-empty' : 'if-missing');
@@ -77,6 +89,7 @@ async function listen(db: Db, opts: StartOptions, closeAdmin: (() => Promise<voi
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: opts.host ?? '0.0.0.0' }, () => ok(s));
     s.once('error', fail);
   });
+  answerClientErrors(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   log(`Tremplin écoute sur http://localhost:${port} (${db.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}${distDir ? '' : ', API seule : client non construit'})`);

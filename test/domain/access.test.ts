@@ -92,6 +92,7 @@ const TABLE: Record<EntityName, Row> = {
   logEntry: TEAM_WORK, // visibility équipe here; every visibility below
   review: { coordinator: ['rw', 'rw', '-'], eti: ['r', '-', '-'], salarie: ['-', '-', '-'] },
   monthClose: ADMIN,
+  decision: { coordinator: ['rw', 'rw', '-'], eti: ['-', '-', '-'], salarie: ['-', '-', '-'] }, // the coordination's own follow-up
 };
 
 describe('the access table: role × entity × relation × action', () => {

@@ -21,8 +21,13 @@ export const DOSSIER_LINK = 'a[href^="#/salarie/"]:not([href*="/accueil"]):not([
 
 export interface RunningApp {
   url: string;
+  /** The server's PGlite directory: the admin command line finds the running server by it. */
+  dataDir: string;
   close(): Promise<void>;
 }
+
+/** `demo: false` starts from an empty store, as a real structure does (default: the demo). */
+export interface AppOptions { shiftMs?: number; demo?: boolean }
 
 /**
  * How far to move the clocks back so that "today" is Monday to Thursday in Paris (one day on
@@ -35,12 +40,13 @@ export function weekdayShiftMs(now = Date.now()): number {
   return ({ Fri: 1, Sat: 2, Sun: 3 }[day] ?? 0) * 86_400_000;
 }
 
-export async function startApp(opts: { shiftMs?: number } = {}): Promise<RunningApp> {
+export async function startApp(opts: AppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tremplin-e2e-'));
   const shift = opts.shiftMs ?? 0;
-  const server = await startServer({ port: 0, dataDir, demo: true, quiet: true, ...(shift !== 0 ? { now: () => Date.now() - shift } : {}) });
+  const server = await startServer({ port: 0, dataDir, demo: opts.demo ?? true, quiet: true, ...(shift !== 0 ? { now: () => Date.now() - shift } : {}) });
   return {
     url: server.url,
+    dataDir,
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -110,7 +116,7 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
  * One app server and one browser for a test file: started before its tests, closed after.
  * `bind` receives them (the file keeps them in its own variables).
  */
-export function useAppAndBrowser(bind: (app: RunningApp, browser: Browser) => void, opts: { shiftMs?: number } = {}): void {
+export function useAppAndBrowser(bind: (app: RunningApp, browser: Browser) => void, opts: AppOptions = {}): void {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

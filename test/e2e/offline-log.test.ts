@@ -66,7 +66,9 @@ describe('livret de suivi hors connexion', () => {
 
     const salarie = await newDevice(browser);
     await login(salarie.page, app.url, 'salarie1');
-    await salarie.page.getByRole('heading', { name: 'Mon livret' }).waitFor();
+    // The shared entries sit on « Mes progrès », under « Mon livret ».
+    await salarie.page.getByRole('link', { name: 'Mes progrès' }).click();
+    await salarie.page.getByRole('heading', { name: /Mon livret/ }).waitFor();
     await salarie.page.getByText(shared).waitFor({ timeout: 20_000 });
     expect(await salarie.page.getByText(teamOnly).count()).toBe(0);
     expect(await seriousA11yViolations(salarie.page)).toEqual([]);

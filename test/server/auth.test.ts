@@ -1,7 +1,7 @@
 // Sign-in, sessions and the protocol guard, as a tablet sees them: same 401 for a wrong login
 // or a wrong password, throttling after repeated failures only, revoked sessions, old protocol.
+// The throttle's own rules (window, address limit, several servers) are in throttle.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../../src/server/auth/throttle';
 import { backends, Harness, PASSWORD, type TestStructure } from './harness';
 
 describe.each(backends)('authentication ($name)', (backend) => {
@@ -111,23 +111,5 @@ describe.each(backends)('authentication ($name)', (backend) => {
     const r = await h.request('GET', '/api/nope');
     expect(r.status).toBe(404);
     expect(r.body).toMatchObject({ error: 'not_found' });
-  });
-});
-
-describe('login throttle', () => {
-  it('lets a login try again once the window has passed', () => {
-    let now = 0;
-    const t = new LoginThrottle(() => now, { perLogin: 3, perAddress: 100, windowMs: 1000 });
-    for (let i = 0; i < 3; i++) t.recordFailure('a', 'ip');
-    expect(t.retryAfter('a', 'ip')).toBe(1);
-    now = 1001;
-    expect(t.retryAfter('a', 'ip')).toBe(0);
-  });
-
-  it('blocks an address after its generous limit, whatever the login', () => {
-    const t = new LoginThrottle(() => 0, { perLogin: 5, perAddress: 10, windowMs: 1000 });
-    for (let i = 0; i < 10; i++) t.recordFailure(`login${i}`, 'ip');
-    expect(t.retryAfter('fresh', 'ip')).toBeGreaterThan(0);
-    expect(t.retryAfter('fresh', 'other-ip')).toBe(0);
   });
 });

@@ -7,8 +7,11 @@ import { allOf, oneOf, whereIn } from './tables';
 import { competencesQueries } from './competences';
 import { coordinationQueries } from './coordination';
 import { deviceQueries } from './device';
+import { dossierQueries } from './dossier';
 import { livretQueries } from './livret';
+import { parcoursQueries } from './parcours';
 import { productionQueries } from './production';
+import { reportsQueries } from './reports';
 import { salarieQueries } from './salarie';
 import { structureQueries } from './structure';
 import { reviewsByEntry, teamsWithMembers, userNames } from './teams';
@@ -33,6 +36,9 @@ export function createQueries(db: DeviceDb) {
     salarie: salarieQueries(db),
     device: deviceQueries(db),
     structure: structureQueries(db),
+    parcours: parcoursQueries(db),
+    reports: reportsQueries(db),
+    dossier: dossierQueries(db),
   };
 }
 

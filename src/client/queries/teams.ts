@@ -1,6 +1,7 @@
 // Reads several features share: the teams with their members on a day, the names of users and
 // the review of each log entry. Every row is typed (EntityRow) from entities.ts.
 import { byFrench, fullName } from '../../domain/people';
+import { preferReview } from '../../domain/review/alerts';
 import type { EntityRow } from '../rows';
 import type { DeviceDb } from '../db';
 import { allOf } from './tables';
@@ -37,8 +38,16 @@ export async function userNames(db: DeviceDb): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
-/** The coordination's review of each log entry, by entry id. */
+/**
+ * The coordination's review of each log entry, by entry id: the one that handled it (a
+ * follow-up) if any, otherwise the first reading — several coordinators may each have read it.
+ */
 export async function reviewsByEntry(db: DeviceDb): Promise<Map<string, EntityRow<'review'>>> {
   const reviews = await allOf(db, 'review');
-  return new Map(reviews.map((r) => [r.logEntryId, r]));
+  const out = new Map<string, EntityRow<'review'>>();
+  for (const r of reviews) {
+    const kept = out.get(r.logEntryId);
+    out.set(r.logEntryId, kept === undefined ? r : preferReview(kept, r));
+  }
+  return out;
 }

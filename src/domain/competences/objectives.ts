@@ -13,14 +13,6 @@ export const OBJECTIVE_STATE_LABELS: Readonly<Record<ObjectiveState, string>> = 
   en_retard: 'En retard',
 };
 
-/** Symbols so the state never rests on colour alone. */
-export const OBJECTIVE_STATE_SYMBOLS: Readonly<Record<ObjectiveState, string>> = {
-  atteint: '✓',
-  en_cours: '→',
-  a_echeance: '⏳',
-  en_retard: '⚠',
-};
-
 /** Days before the due date when an objective counts as due. */
 export const DUE_SOON_DAYS = 14;
 

@@ -3,6 +3,7 @@
 // writes), UTF-8 with a BOM on export; import also accepts `,` and is forgiving on the words
 // (« sécurité » or « securite », « oui »/« non »), and says which line is wrong, in French.
 import { COMPETENCE_KINDS } from '../entities';
+import { pictogramNameOf } from './pictogramNames';
 import { COMPETENCE_KIND_LABELS } from '../rules/labels';
 import { splitCsvRecords } from '../csv';
 
@@ -79,8 +80,10 @@ export function parseReferentielCsv(text: string): { rows: ReferentielRow[]; pro
     if (badRome !== undefined) return void problems.push({ line, message: `code ROME d’activité invalide « ${badRome} »` });
     const safety = parseBool(get('critique_securite'));
     if (safety === undefined) return void problems.push({ line, message: `critique_securite : « oui » ou « non » attendu` });
-    const pictogram = get('pictogramme');
-    rows.push({ activity, activityRomeCodes, label, description: get('description'), kind, romeCode: romeCode === '' ? null : romeCode, pictogram: pictogram === '' ? null : pictogram, safetyCritical: safety });
+    // A pictogram name, or an emoji an older grid or export holds (mapped to its name); text
+    // that names no pictogram is left out rather than stored as a picture no screen can draw.
+    const pictogram = pictogramNameOf(get('pictogramme'));
+    rows.push({ activity, activityRomeCodes, label, description: get('description'), kind, romeCode: romeCode === '' ? null : romeCode, pictogram, safetyCritical: safety });
   });
   return { rows, problems };
 }

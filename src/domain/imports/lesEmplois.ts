@@ -176,7 +176,7 @@ export function parseEmployeeRecords(json: string, existing: ExistingRecords): F
     } else {
       const set: Record<string, ImportValue> = {};
       if (pass.number !== passNumber) { set['number'] = passNumber; line.changes.push(`numéro du PASS IAE ajouté (${passNumber})`); }
-      if (pass.start !== passStart) { set['start'] = passStart; line.changes.push(`début du PASS IAE : ${frDate(pass.start)} → ${frDate(passStart)}`); }
+      if (pass.start !== passStart) { set['start'] = passStart; line.changes.push(`début du PASS IAE : ${frDate(pass.start)} remplacé par ${frDate(passStart)}`); }
       line.pass = { id: pass.id, action: Object.keys(set).length > 0 ? 'update' : 'unchanged', set };
     }
 

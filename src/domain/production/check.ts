@@ -16,5 +16,9 @@ export function isBlocked(checks: readonly Check[]): boolean {
   return checks.some((c) => c.severity === 'refus');
 }
 
-/** Words and symbols, never colour alone: the screens prefix each check with its mark. */
-export const SEVERITY_MARK: Readonly<Record<Severity, string>> = { refus: '⛔ Refusé', alerte: '⚠️ Attention', info: 'ℹ️' };
+/**
+ * Words, never colour alone: the screens prefix each check with its word and draw the
+ * severity's icon beside it (ui/production/CheckList). The word of « info » is only read aloud:
+ * the message itself informs.
+ */
+export const SEVERITY_WORD: Readonly<Record<Severity, string>> = { refus: 'Refusé', alerte: 'Attention', info: 'Information' };

@@ -12,6 +12,7 @@
 // shipped: a new shape is a new step. The steps of each entity are in ENTITIES (entities.ts),
 // written in records/<entity>Upgrades.ts.
 import { ENTITIES, type EntityName, type EntitySpec } from '../entities';
+import { ownValue } from '../ownKeys';
 
 export type FieldMap = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ export function upgradeClocked<V, C>(entity: EntityName, from: number, rec: { fi
     const nextClocks: Record<string, C> = {};
     for (const [name, value] of Object.entries(fields)) {
       const became = step.field(name, value);
-      const clock = clocks[name];
+      const clock = ownValue(clocks, name);
       if (became === undefined) {
         define(nextFields, name, value);
         if (clock !== undefined) define(nextClocks, name, clock);

@@ -44,8 +44,11 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const key = normalizeLogin(login);
     const address = clientAddress(c, deps.trustProxy);
-    const wait = deps.throttle.retryAfter(key, address);
-    if (wait > 0) {
+    // Claimed before the password is checked, in the database: every server process counts the
+    // same tries, and concurrent attempts cannot slip past the limit together (auth/throttle.ts).
+    const claim = await deps.throttle.claim(key, address);
+    if (!claim.allowed) {
+      const wait = claim.retryAfter;
       throw new HttpError(429, { error: 'too_many_attempts', message: `trop d’essais : réessayez dans ${Math.ceil(wait / 60)} min` }, { 'Retry-After': String(wait) });
     }
     const { rows } = await deps.db.query<LoginRow>(
@@ -57,10 +60,10 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const passwordOk = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
     const user = row ? userInfoFrom(row.id, row.structure_id, row.fields, row.deleted ?? true) : null;
     if (!row || !passwordOk || !user || !user.active) {
-      deps.throttle.recordFailure(key, address);
+      // The claimed attempt stays counted: that is the failure.
       throw new HttpError(401, { error: 'invalid_credentials', message: 'identifiant ou mot de passe incorrect' });
     }
-    deps.throttle.recordSuccess(key);
+    await deps.throttle.succeeded(claim);
     const token = newToken();
     const deviceId = uuidv7();
     const name = (typeof deviceName === 'string' ? deviceName.trim() : '') || 'Appareil sans nom';

@@ -117,6 +117,88 @@ const MIGRATIONS: Migration[] = [
       `CREATE INDEX devices_user ON devices (user_id)`,
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // Each push touching a PASS or a contract reads that salarié's dossier (sync/integrity.ts):
+      // a partial index keeps that read small without taxing the writes of hours, evaluations…
+      `CREATE INDEX records_dossier ON records (salarie_id, entity)
+        WHERE entity IN ('passIae', 'suspension', 'prolongation', 'contract')`,
+    ],
+  },
+  {
+    version: 6,
+    statements: [
+      // RGPD erasures (server/salaries/erase.ts): who erased which salarié id, when. Ids and a
+      // time only: the audit must not itself keep the personal data it records the erasure of.
+      `CREATE TABLE erasures (
+        id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        salarie_id text NOT NULL,
+        erased_by text NOT NULL,
+        erased_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX erasures_structure ON erasures (structure_id, erased_at)`,
+    ],
+  },
+  {
+    version: 7,
+    statements: [
+      // Open Badges 3.0 signing (server/credentials/): one Ed25519 key per structure, made on first
+      // need. The secret key never leaves this table: no route, export or log reads it but the signer.
+      `CREATE TABLE signing_keys (
+        id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        public_key_multibase text NOT NULL,
+        secret_key_multibase text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX signing_keys_structure ON signing_keys (structure_id, created_at)`,
+      // Each badge's credential, signed once and served as stored (the same bytes at every GET).
+      `CREATE TABLE issued_credentials (
+        badge_id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        salarie_id text NOT NULL,
+        credential jsonb NOT NULL,
+        issued_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX issued_credentials_salarie ON issued_credentials (structure_id, salarie_id)`,
+    ],
+  },
+  {
+    version: 8,
+    statements: [
+      // Phone calendar addresses (server/calendar/): one per user, kept only as the SHA-256 of
+      // its secret, so a copy of the database gives no working address; looked up by that digest.
+      `CREATE TABLE calendar_feeds (
+        user_id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        secret_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 9,
+    statements: [
+      // Several server processes on one database (issue 13): login throttling counts here, so
+      // alternating servers or restarting one gives no extra tries (auth/throttle.ts). One row per
+      // counted attempt and key ('l:<login>', 'a:<address>'); rows older than the window are swept.
+      `CREATE TABLE login_failures (
+        key text NOT NULL,
+        attempt text NOT NULL,
+        at_ms bigint NOT NULL,
+        PRIMARY KEY (key, attempt)
+      )`,
+      `CREATE INDEX login_failures_key_at ON login_failures (key, at_ms)`,
+      `CREATE INDEX login_failures_at ON login_failures (at_ms)`,
+      // The newest HLC each structure has stored, beside its sequence and under the same row lock:
+      // a server process stamping its own write (user update, erasure) first moves its clock past
+      // it, so its write is never older than one accepted through another process (sync/clock.ts).
+      `ALTER TABLE structure_seq ADD COLUMN hlc text NOT NULL DEFAULT ''`,
+      `UPDATE structure_seq s SET hlc = COALESCE((SELECT max(o.hlc COLLATE "C") FROM applied_ops o WHERE o.structure_id = s.structure_id), '')`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */

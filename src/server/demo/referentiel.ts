@@ -1,5 +1,6 @@
 // The demo référentiel activités-compétences and the task sheets the ETI hand out, as static
 // French content. Keys tie tasks to competences; difficulty drives how fast levels rise.
+import type { PictogramName } from '../../domain/competences/pictogramNames';
 import type { COMPETENCE_KINDS } from '../../domain/entities';
 
 export type CompetenceKind = (typeof COMPETENCE_KINDS)[number];
@@ -10,7 +11,8 @@ export interface CompetenceDef {
   description: string;
   kind: CompetenceKind;
   romeCode?: string;
-  pictogram: string;
+  /** A pictogram name (drawn as SVG by the screens), never an emoji. */
+  pictogram: PictogramName;
   safetyCritical?: true;
   /** 0 easy … 2 hard: how many levels behind seniority it lags. */
   difficulty: 0 | 1 | 2;
@@ -29,20 +31,20 @@ export const ACTIVITIES: readonly ActivityDef[] = [
     name: 'Entretien des espaces verts',
     romeCodes: ['A1203'],
     competences: [
-      { key: 'tonte', label: 'Tondre une pelouse à la tondeuse', description: 'Préparer la zone, régler la hauteur de coupe, tondre en bandes régulières, débourrer moteur arrêté.', kind: 'technique', romeCode: 'A1203', pictogram: '🌱', difficulty: 1 },
-      { key: 'debroussaillage', label: 'Utiliser le débroussailleur', description: 'Démarrer, porter le harnais, faucher les talus et bordures en respectant la zone de sécurité de 15 m.', kind: 'technique', romeCode: 'A1203', pictogram: '⚙️', safetyCritical: true, difficulty: 2 },
-      { key: 'tailleHaie', label: 'Tailler une haie au taille-haie', description: 'Tailler les faces et le dessus d’une haie au taille-haie thermique ou électrique, à deux mains, sans se mettre en déséquilibre.', kind: 'technique', romeCode: 'A1203', pictogram: '✂️', safetyCritical: true, difficulty: 2 },
-      { key: 'ramassage', label: 'Ramasser et évacuer les déchets verts', description: 'Ratisser, mettre en tas, charger la remorque et trier les déchets verts en déchèterie.', kind: 'technique', pictogram: '🍂', difficulty: 0 },
-      { key: 'desherbage', label: 'Désherber sans produit phytosanitaire', description: 'Désherbage manuel, binette et désherbeur thermique ; reconnaître les plantes à garder.', kind: 'technique', romeCode: 'A1203', pictogram: '🌿', difficulty: 0 },
-      { key: 'plantation', label: 'Planter arbustes et massifs', description: 'Creuser la fosse, amender, planter au bon niveau, arroser et pailler.', kind: 'technique', romeCode: 'A1203', pictogram: '🌳', difficulty: 1 },
-      { key: 'vegetaux', label: 'Reconnaître les végétaux courants', description: 'Nommer une vingtaine d’arbustes et de vivaces courants des espaces publics.', kind: 'technique', pictogram: '🌼', difficulty: 2 },
-      { key: 'materiel', label: 'Entretenir le petit matériel', description: 'Nettoyer, faire les pleins (mélange 2 temps), vérifier les organes de coupe, signaler une panne.', kind: 'technique', pictogram: '🔧', difficulty: 1 },
-      { key: 'epi', label: 'Porter les EPI adaptés à chaque outil', description: 'Choisir et porter les équipements de protection individuelle adaptés : casque, visière, antibruit, gants, jambières, chaussures de sécurité.', kind: 'securite', pictogram: '🦺', safetyCritical: true, difficulty: 0 },
-      { key: 'balisage', label: 'Baliser la zone de chantier', description: 'Poser cônes et rubalise, signaler le chantier au public, sécuriser la circulation des piétons.', kind: 'securite', pictogram: '🚧', difficulty: 1 },
-      { key: 'postures', label: 'Adopter les gestes et postures (port de charges)', description: 'Plier les jambes, garder le dos droit, se faire aider au-delà de 25 kg, utiliser la brouette.', kind: 'securite', pictogram: '🏋️', difficulty: 0 },
-      { key: 'horairesEv', label: 'Respecter les horaires et prévenir en cas d’absence', description: 'Arriver à l’heure au dépôt, prévenir l’encadrant avant 8 h en cas d’absence ou de retard.', kind: 'savoir_etre', pictogram: '⏰', difficulty: 0 },
-      { key: 'equipeEv', label: 'Travailler en équipe', description: 'Coopérer, s’entraider, accepter les consignes d’un collègue référent.', kind: 'savoir_etre', pictogram: '🤝', difficulty: 0 },
-      { key: 'rendreCompte', label: 'Rendre compte à l’encadrant', description: 'Signaler la fin d’une tâche, un problème, une casse ou un incident.', kind: 'savoir_etre', pictogram: '💬', difficulty: 1 },
+      { key: 'tonte', label: 'Tondre une pelouse à la tondeuse', description: 'Préparer la zone, régler la hauteur de coupe, tondre en bandes régulières, débourrer moteur arrêté.', kind: 'technique', romeCode: 'A1203', pictogram: 'tondeuse', difficulty: 1 },
+      { key: 'debroussaillage', label: 'Utiliser le débroussailleur', description: 'Démarrer, porter le harnais, faucher les talus et bordures en respectant la zone de sécurité de 15 m.', kind: 'technique', romeCode: 'A1203', pictogram: 'moteur', safetyCritical: true, difficulty: 2 },
+      { key: 'tailleHaie', label: 'Tailler une haie au taille-haie', description: 'Tailler les faces et le dessus d’une haie au taille-haie thermique ou électrique, à deux mains, sans se mettre en déséquilibre.', kind: 'technique', romeCode: 'A1203', pictogram: 'secateur', safetyCritical: true, difficulty: 2 },
+      { key: 'ramassage', label: 'Ramasser et évacuer les déchets verts', description: 'Ratisser, mettre en tas, charger la remorque et trier les déchets verts en déchèterie.', kind: 'technique', pictogram: 'feuilles', difficulty: 0 },
+      { key: 'desherbage', label: 'Désherber sans produit phytosanitaire', description: 'Désherbage manuel, binette et désherbeur thermique ; reconnaître les plantes à garder.', kind: 'technique', romeCode: 'A1203', pictogram: 'pousse', difficulty: 0 },
+      { key: 'plantation', label: 'Planter arbustes et massifs', description: 'Creuser la fosse, amender, planter au bon niveau, arroser et pailler.', kind: 'technique', romeCode: 'A1203', pictogram: 'arbre', difficulty: 1 },
+      { key: 'vegetaux', label: 'Reconnaître les végétaux courants', description: 'Nommer une vingtaine d’arbustes et de vivaces courants des espaces publics.', kind: 'technique', pictogram: 'fleur', difficulty: 2 },
+      { key: 'materiel', label: 'Entretenir le petit matériel', description: 'Nettoyer, faire les pleins (mélange 2 temps), vérifier les organes de coupe, signaler une panne.', kind: 'technique', pictogram: 'cle', difficulty: 1 },
+      { key: 'epi', label: 'Porter les EPI adaptés à chaque outil', description: 'Choisir et porter les équipements de protection individuelle adaptés : casque, visière, antibruit, gants, jambières, chaussures de sécurité.', kind: 'securite', pictogram: 'epi', safetyCritical: true, difficulty: 0 },
+      { key: 'balisage', label: 'Baliser la zone de chantier', description: 'Poser cônes et rubalise, signaler le chantier au public, sécuriser la circulation des piétons.', kind: 'securite', pictogram: 'balisage', difficulty: 1 },
+      { key: 'postures', label: 'Adopter les gestes et postures (port de charges)', description: 'Plier les jambes, garder le dos droit, se faire aider au-delà de 25 kg, utiliser la brouette.', kind: 'securite', pictogram: 'charges', difficulty: 0 },
+      { key: 'horairesEv', label: 'Respecter les horaires et prévenir en cas d’absence', description: 'Arriver à l’heure au dépôt, prévenir l’encadrant avant 8 h en cas d’absence ou de retard.', kind: 'savoir_etre', pictogram: 'horaires', difficulty: 0 },
+      { key: 'equipeEv', label: 'Travailler en équipe', description: 'Coopérer, s’entraider, accepter les consignes d’un collègue référent.', kind: 'savoir_etre', pictogram: 'equipe', difficulty: 0 },
+      { key: 'rendreCompte', label: 'Rendre compte à l’encadrant', description: 'Signaler la fin d’une tâche, un problème, une casse ou un incident.', kind: 'savoir_etre', pictogram: 'parler', difficulty: 1 },
     ],
   },
   {
@@ -50,19 +52,19 @@ export const ACTIVITIES: readonly ActivityDef[] = [
     name: 'Tri et réemploi textile',
     romeCodes: ['H3302', 'D1507'],
     competences: [
-      { key: 'triCategories', label: 'Trier les textiles par catégorie', description: 'Répartir le contenu des sacs de collecte : réemploi boutique, export, chiffons d’essuyage, recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: '👕', difficulty: 0 },
-      { key: 'etat', label: 'Évaluer l’état d’un vêtement', description: 'Repérer taches, trous, usure, fermetures cassées ; décider réemploi ou recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: '🔍', difficulty: 1 },
-      { key: 'delissage', label: 'Délisser les textiles non réutilisables', description: 'Retirer boutons, fermetures éclair et étiquettes des textiles destinés au recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: '🪡', difficulty: 0 },
-      { key: 'presse', label: 'Utiliser la presse à balles', description: 'Charger, fermer la porte avant de lancer le cycle, cercler et sortir la balle ; une seule personne aux commandes.', kind: 'technique', pictogram: '🗜️', safetyCritical: true, difficulty: 2 },
-      { key: 'pesee', label: 'Peser et étiqueter les balles', description: 'Peser, noter le poids et la catégorie sur la fiche de traçabilité.', kind: 'technique', pictogram: '⚖️', difficulty: 1 },
-      { key: 'prix', label: 'Étiqueter et fixer les prix', description: 'Appliquer la grille de prix de la boutique selon la marque, l’état et la saison.', kind: 'technique', romeCode: 'D1507', pictogram: '🏷️', difficulty: 1 },
-      { key: 'rayon', label: 'Mettre en rayon en boutique solidaire', description: 'Ranger par taille et par couleur, faire les vitrines et la rotation des saisons.', kind: 'technique', romeCode: 'D1507', pictogram: '🛍️', difficulty: 1 },
-      { key: 'defroissage', label: 'Défroisser au défroisseur vapeur', description: 'Préparer les vêtements pour la vente sans les abîmer ; attention aux brûlures.', kind: 'technique', pictogram: '♨️', difficulty: 1 },
-      { key: 'couture', label: 'Faire des retouches simples à la machine à coudre', description: 'Ourlets, coutures décousues, remplacement de boutons.', kind: 'technique', pictogram: '🧵', difficulty: 2 },
-      { key: 'hygiene', label: 'Respecter les règles d’hygiène au poste de tri', description: 'Porter les gants, écarter les textiles souillés ou humides, se laver les mains aux pauses.', kind: 'securite', pictogram: '🧤', difficulty: 0 },
-      { key: 'postureTri', label: 'Adopter les bonnes postures au poste de tri', description: 'Régler la hauteur de la table, alterner les gestes, limiter le port des sacs à 15 kg.', kind: 'securite', pictogram: '🧍', difficulty: 0 },
-      { key: 'cadence', label: 'Tenir la cadence de tri', description: 'Trier environ 400 kg par jour en équipe sans baisser la qualité.', kind: 'savoir_etre', pictogram: '⏱️', difficulty: 1 },
-      { key: 'accueil', label: 'Accueillir et conseiller les clients', description: 'Dire bonjour, orienter, renseigner sur les prix et tenir la caisse avec un encadrant.', kind: 'savoir_etre', pictogram: '🙂', difficulty: 2 },
+      { key: 'triCategories', label: 'Trier les textiles par catégorie', description: 'Répartir le contenu des sacs de collecte : réemploi boutique, export, chiffons d’essuyage, recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: 'vetement', difficulty: 0 },
+      { key: 'etat', label: 'Évaluer l’état d’un vêtement', description: 'Repérer taches, trous, usure, fermetures cassées ; décider réemploi ou recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: 'loupe', difficulty: 1 },
+      { key: 'delissage', label: 'Délisser les textiles non réutilisables', description: 'Retirer boutons, fermetures éclair et étiquettes des textiles destinés au recyclage.', kind: 'technique', romeCode: 'H3302', pictogram: 'secateur', difficulty: 0 },
+      { key: 'presse', label: 'Utiliser la presse à balles', description: 'Charger, fermer la porte avant de lancer le cycle, cercler et sortir la balle ; une seule personne aux commandes.', kind: 'technique', pictogram: 'presse', safetyCritical: true, difficulty: 2 },
+      { key: 'pesee', label: 'Peser et étiqueter les balles', description: 'Peser, noter le poids et la catégorie sur la fiche de traçabilité.', kind: 'technique', pictogram: 'balance', difficulty: 1 },
+      { key: 'prix', label: 'Étiqueter et fixer les prix', description: 'Appliquer la grille de prix de la boutique selon la marque, l’état et la saison.', kind: 'technique', romeCode: 'D1507', pictogram: 'etiquette', difficulty: 1 },
+      { key: 'rayon', label: 'Mettre en rayon en boutique solidaire', description: 'Ranger par taille et par couleur, faire les vitrines et la rotation des saisons.', kind: 'technique', romeCode: 'D1507', pictogram: 'boutique', difficulty: 1 },
+      { key: 'defroissage', label: 'Défroisser au défroisseur vapeur', description: 'Préparer les vêtements pour la vente sans les abîmer ; attention aux brûlures.', kind: 'technique', pictogram: 'vapeur', difficulty: 1 },
+      { key: 'couture', label: 'Faire des retouches simples à la machine à coudre', description: 'Ourlets, coutures décousues, remplacement de boutons.', kind: 'technique', pictogram: 'couture', difficulty: 2 },
+      { key: 'hygiene', label: 'Respecter les règles d’hygiène au poste de tri', description: 'Porter les gants, écarter les textiles souillés ou humides, se laver les mains aux pauses.', kind: 'securite', pictogram: 'gants', difficulty: 0 },
+      { key: 'postureTri', label: 'Adopter les bonnes postures au poste de tri', description: 'Régler la hauteur de la table, alterner les gestes, limiter le port des sacs à 15 kg.', kind: 'securite', pictogram: 'posture', difficulty: 0 },
+      { key: 'cadence', label: 'Tenir la cadence de tri', description: 'Trier environ 400 kg par jour en équipe sans baisser la qualité.', kind: 'savoir_etre', pictogram: 'chrono', difficulty: 1 },
+      { key: 'accueil', label: 'Accueillir et conseiller les clients', description: 'Dire bonjour, orienter, renseigner sur les prix et tenir la caisse avec un encadrant.', kind: 'savoir_etre', pictogram: 'sourire', difficulty: 2 },
     ],
   },
 ];

@@ -3,6 +3,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../../sync/protocol';
+import { ClientAbortedError, isClientAbort } from './body';
+import { jsonBodyProblem } from './jsonBody';
 
 export class HttpError extends Error {
   constructor(
@@ -23,15 +25,28 @@ export function errorResponse(c: Context, err: HttpError): Response {
   return c.json(err.body, err.status);
 }
 
-/** Reads a JSON body; a body that is not JSON is a 400, never a 500. */
+/**
+ * Reads a JSON body; a body that is not JSON, or JSON no route should see (jsonBody.ts), is a
+ * 400 naming the field, never a 500.
+ */
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') throw badRequest('body', 'corps de requête vide (JSON attendu)');
+  let text: string;
   try {
-    return JSON.parse(text) as unknown;
+    text = await c.req.text();
+  } catch (err) {
+    if (isClientAbort(c, err)) throw new ClientAbortedError();
+    throw err;
+  }
+  if (text.trim() === '') throw badRequest('body', 'corps de requête vide (JSON attendu)');
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
   } catch {
     throw badRequest('body', 'corps de requête illisible (JSON invalide)');
   }
+  const problem = jsonBodyProblem(body);
+  if (problem !== null) throw badRequest(problem.field, problem.message);
+  return body;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -6,8 +6,12 @@ import type { ServerClock } from '../sync/clock';
 
 export const SERVER_HLC_HEADER = 'X-Tremplin-Server-Hlc';
 
+/** Read by other software (a phone's calendar subscription), which knows nothing of the protocol. */
+const PUBLIC_PATHS = /^\/api\/calendar\//;
+
 export function protocolGuard(clock: ServerClock): MiddlewareHandler {
   return async (c, next) => {
+    if (PUBLIC_PATHS.test(c.req.path)) return next();
     const sent = c.req.header(PROTOCOL_HEADER);
     if (sent !== undefined) {
       const v = sent.trim();

@@ -9,11 +9,12 @@ import { closedMonthsOf, hoursLocked, MONTH_CLOSED_MESSAGE } from '../../domain/
 import { MAX_CLOCK_SKEW_MS } from '../../sync/hlc';
 import { emptyRecord, mergeFields } from '../../sync/merge';
 import type { Change, Fields, PushResult, RejectReason } from '../../sync/protocol';
-import { json, toNumber, type Queryable } from '../db/types';
+import { json, type Queryable } from '../db/types';
 import type { ServerClock } from './clock';
 import { integrityProblem, isIntegrityEntity } from './integrity';
 import { audienceChanged, audienceOf, fromRow, RECORD_COLUMNS, recordKey, viewOf, type RecordRow, type StoredRecord } from './records';
 import { resolveActor } from './scope';
+import { lockStructure, saveStructureHead } from './structureLock';
 
 export interface WriteOptions {
   structureId: string;
@@ -60,8 +61,8 @@ class Rejection {
 /** Applies changes inside the caller's transaction and returns one result per change. */
 export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: readonly Change[]): Promise<PushResult[]> {
   const { structureId } = opts;
-  let seq = await lockSequence(tx, structureId);
-  const startSeq = seq;
+  const head = await lockStructure(tx, structureId, opts.clock);
+  let seq = head.seq;
 
   const seenOps = await loadAppliedOps(tx, structureId, changes.map((c) => c.opId));
   const cache = await loadRecords(tx, changes.map((c) => ({ entity: c.entity, id: c.id })));
@@ -208,9 +209,9 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
     if (!after.deleted) {
       const complete = validateComplete(change.entity, after.fields);
       if (!complete.ok) return new Rejection('invalid', complete.message);
-      // Parcours rules the server can check alone (PASS, suspensions, prolongations, contracts).
+      // Rules the server can check alone (PASS, suspensions, prolongations, contracts, badges).
       if (!opts.system && isIntegrityEntity(change.entity)) {
-        const broken = await integrityProblem(tx, { structureId, today: opts.today, hlc: change.hlc, before, after, won: merged.won, batch: cache });
+        const broken = await integrityProblem(tx, { structureId, today: opts.today, hlc: change.hlc, before, after, won: merged.won, batch: cache, actor: actor ?? undefined });
         if (broken !== null) return new Rejection('invalid', broken);
       }
     }
@@ -261,22 +262,8 @@ export async function applyChanges(tx: Queryable, opts: WriteOptions, changes: r
   await flush();
   // Receiving the newest clock of the batch moves the server clock past all of them.
   if (newestHlc) opts.clock.receive(newestHlc);
-  if (seq !== startSeq) await tx.query('UPDATE structure_seq SET seq = $2 WHERE structure_id = $1', [structureId, seq]);
+  await saveStructureHead(tx, structureId, head, { seq, hlc: newestHlc });
   return results;
-}
-
-/**
- * Takes the structure's sequence row lock for the rest of the transaction. Every writer of the
- * structure queues here, so a later seq can never commit before an earlier one.
- */
-async function lockSequence(tx: Queryable, structureId: string): Promise<number> {
-  const select = () => tx.query<{ seq: unknown }>('SELECT seq FROM structure_seq WHERE structure_id = $1 FOR UPDATE', [structureId]);
-  let { rows } = await select();
-  if (!rows[0]) {
-    await tx.query('INSERT INTO structure_seq (structure_id, seq) VALUES ($1, 0) ON CONFLICT DO NOTHING', [structureId]);
-    ({ rows } = await select());
-  }
-  return toNumber(rows[0]?.seq);
 }
 
 async function loadAppliedOps(tx: Queryable, structureId: string, opIds: string[]): Promise<Set<string>> {

@@ -12,7 +12,8 @@ import type { AppEnv } from '../http/env';
 import { fromRow, RECORD_COLUMNS, viewOf, type RecordRow } from './records';
 import { resolveActor } from './scope';
 
-interface HistoryRow {
+/** One stored field change as read from applied_ops (the RGPD export reads the same rows). */
+export interface HistoryRow {
   field: string;
   value: JsonValue;
   hlc: string;

@@ -4,11 +4,15 @@
 // the `records` table inside the push's transaction. A blocking problem rejects the change as
 // `invalid` with a French message naming the rule; a warning never rejects (the person decided).
 //
-// Kept cheap: only these four entities pay, only when the change is new or won a field a rule
+// Badges (issue 12) go through the same door: their rule — acquis, and who may issue — is in
+// badgeIntegrity.ts, with its own small read.
+//
+// Kept cheap: only these entities pay, only when the change is new or won a field a rule
 // reads (a note edited on an old record is never judged again), and in one query over the
 // salarié's dossier (PASS, suspensions, prolongations, contracts, the salarié, the structure).
 // Records written earlier in the same batch are not in the table yet: the batch's cache is laid
 // over the rows read, so a PASS and its first suspension may travel in one push.
+import type { Actor } from '../../domain/access';
 import { CONTRACT_TYPES, ENTITIES, PROLONGATION_REASONS, STRUCTURE_TYPES, type EntityName } from '../../domain/entities';
 import { addDays, maxDate, minDate, type IsoDate } from '../../domain/rules/dates';
 import type { ContractLike, LowHoursReason } from '../../domain/rules/contracts';
@@ -22,6 +26,7 @@ import { blockingProblems } from '../../domain/rules/severity';
 import type { StructureTypeName } from '../../domain/rules/types';
 import type { Fields } from '../../sync/protocol';
 import type { Queryable } from '../db/types';
+import { badgeIntegrityProblem } from './badgeIntegrity';
 import { fromRow, RECORD_COLUMNS, recordKey, type RecordRow, type StoredRecord } from './records';
 import { localDate } from './scope';
 
@@ -31,6 +36,8 @@ const RULE_FIELDS: Readonly<Partial<Record<EntityName, readonly string[]>>> = {
   prolongation: ['salarieId', 'passIaeId', 'start', 'end', 'reason', 'decision'],
   contract: ['salarieId', 'type', 'start', 'end', 'weeklyHours', 'lowHoursReason'],
   passIae: ['salarieId', 'start'],
+  // Issue 12: a badge is judged by its own rule (badgeIntegrity.ts), on who issues and what.
+  badge: ['salarieId', 'competenceId', 'activityId', 'issuedOn', 'issuerId'],
 };
 
 /** The dossier entities read for a salarié (constants, so they are written into the query). */
@@ -55,6 +62,8 @@ export interface IntegrityInput {
   won: readonly string[];
   /** Records already judged in this batch (keyed by recordKey), newer than the table. */
   batch: ReadonlyMap<string, StoredRecord | null>;
+  /** The writer (the badge rule checks who may issue). */
+  actor?: Actor | undefined;
 }
 
 /** Whether a change to this entity may need the dossier checks (the caller reads nothing otherwise). */
@@ -71,6 +80,7 @@ export async function integrityProblem(q: Queryable, input: IntegrityInput): Pro
   if (!isNew && !input.won.some((f) => fields.includes(f))) return null;
   const salarieId = str(after.fields['salarieId']);
   if (salarieId === null) return null;
+  if (after.entity === 'badge') return badgeIntegrityProblem(q, { structureId: input.structureId, after, actor: input.actor, batch: input.batch });
 
   const dossier = await loadDossier(q, input, salarieId);
   const label = ENTITIES[after.entity].label;

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { canRead, visibleFields, type Actor } from '../../domain/access';
 import type { EntityName } from '../../domain/entities';
+import { setOwn } from '../../domain/ownKeys';
 import { versionOf } from '../../domain/records/upgrades';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Clocks, type Fields, type PulledChange, type PullResponse } from '../../sync/protocol';
 import { json, toNumber, type Queryable } from '../db/types';
@@ -108,7 +109,7 @@ export async function readPage(q: Queryable, actor: Actor, since: Cursor | null,
 /** Entities an ETI or a salarié reads only for the salariés in their scope (see access.ts). */
 const PER_SALARIE: readonly EntityName[] = [
   'salarie', 'contract', 'passIae', 'suspension', 'prolongation', 'pmsmp', 'diagnostic', 'timeEntry',
-  'assignment', 'evaluation', 'objective', 'badge', 'logEntry', 'review', 'onboarding',
+  'assignment', 'evaluation', 'objective', 'badge', 'logEntry', 'review', 'onboarding', 'decision',
 ];
 
 /** SQL prefilter over the `salarie_id` column: a superset of what canRead accepts. */
@@ -147,7 +148,7 @@ function serialize(actor: Actor, rec: StoredRecord): PulledChange {
   const fields = visibleFields(actor, rec.entity, rec.fields);
   const clocks: Clocks = {};
   for (const [name, hlc] of Object.entries(rec.clocks)) {
-    if (name === 'deleted' || name in fields) clocks[name] = hlc;
+    if (name === 'deleted' || Object.hasOwn(fields, name)) setOwn(clocks, name, hlc);
   }
   return { entity: rec.entity, id: rec.id, fields: { ...fields, structureId: rec.structureId }, deleted: rec.deleted, clocks, v: versionOf(rec.entity) };
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
 import { applyChanges } from '../sync/apply';
 import type { ServerClock } from '../sync/clock';
+import { lockStructure } from '../sync/structureLock';
 import type { NewUserInput } from './input';
 
 export class CreateUserError extends Error {
@@ -47,6 +48,8 @@ export async function createUserInTx(
   if (inserted.rows.length === 0) throw new CreateUserError('login_taken', 'login', 'cet identifiant existe déjà');
   const set: Fields = { login: input.login, displayName: input.displayName, role: input.role, active: true };
   if (input.salarieId) set['salarieId'] = input.salarieId;
+  // Stamped after the structure lock: later than any change another server process stored.
+  await lockStructure(tx, structureId, ctx.clock);
   const [result] = await applyChanges(tx, {
     structureId, userId: ctx.by?.userId ?? null, deviceId: ctx.by?.deviceId ?? null,
     system: true, allowUserCreate: true, clock: ctx.clock, today: ctx.today,

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/password';
 import type { Db } from '../db/types';
 import { applyChanges } from '../sync/apply';
 import type { ServerClock } from '../sync/clock';
+import { lockStructure } from '../sync/structureLock';
 import { userInfoFrom } from '../sync/scope';
 import type { UserPatch } from './input';
 
@@ -92,6 +93,8 @@ export async function updateUser(ctx: UpdateContext, id: string, patch: UserPatc
     if (patch.role !== undefined && patch.role !== before.role) set['role'] = patch.role;
     if (patch.active !== undefined && patch.active !== before.active) set['active'] = patch.active;
     if (Object.keys(set).length > 0) {
+      // Stamped after the structure lock: later than any change another server process stored.
+      await lockStructure(tx, ctx.by.structureId, ctx.clock);
       const [result] = await applyChanges(tx, {
         structureId: ctx.by.structureId, userId: ctx.by.userId, deviceId: ctx.by.deviceId, system: true, clock: ctx.clock, today: ctx.today,
       }, [{ opId: uuidv7(), entity: 'user', id, hlc: ctx.clock.tick(), set }]);

@@ -1,63 +1,57 @@
-// Open badges of one salarié: delivered for acquired competences (level 3 or more) by the team,
-// and downloadable by anyone who sees them as an Open Badges 2.0 JSON-LD file, offline.
+// Open badges of one salarié on their parcours. Issuing follows the domain's rules
+// (domain/badges): a badge for a competence acquis (level 3 or more from an official evaluation),
+// or for a whole activity once every competence of it is; the coordination always, the ETI only
+// when the structure allows it (the button is not shown otherwise; the server checks again). A
+// badge written here is signed by the server once it reaches it: downloading (JSON or PNG with the
+// credential baked in) goes through BadgeDownload and needs a connection.
 import { useState } from 'preact/hooks';
-import { LEVEL_INFO, levelText, matrixKey, type MatrixCell } from '../../domain/rules/matrix';
-import { openBadgeAssertion } from '../../domain/competences/openBadge';
+import { Award } from 'lucide';
+import { activityAcquired, isAcquired } from '../../domain/badges/eligibility';
+import { mayIssueBadges } from '../../domain/badges/issuers';
 import { uuidv7 } from '../../domain/ids';
-import { useServices } from '../shell/services';
+import { LEVEL_INFO, matrixKey, type MatrixCell } from '../../domain/rules/matrix';
+import type { BadgeRow } from '../../client/queries/competences';
+import type { ActivityRow, Competence } from '../../client/queries/matrix';
+import type { SessionUser } from '../../sync/protocol';
+import { BadgeDownload } from '../badges/BadgeDownload';
+import { Icon } from '../icons/Icon';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
+import { useServices } from '../shell/services';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
-import { fullName } from '../../domain/people';
-import type { BadgeRow, Competence } from '../../client/queries/competences';
-import type { SessionUser } from '../../sync/protocol';
-
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/ld+json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function BadgeList({ salarieId, user, cells, competences }: { salarieId: string; user: SessionUser; cells: ReadonlyMap<string, MatrixCell> | undefined; competences: readonly Competence[] }) {
   const { queries, write, now } = useServices();
   const badges = useLiveQuery<BadgeRow[]>(() => queries.competences.badgesOf(salarieId), [salarieId], []);
-  const salarie = useLiveQuery(() => queries.competences.salarie(salarieId), [salarieId]);
+  const progress = useLiveQuery(() => queries.competences.progressOf(salarieId), [salarieId]);
+  const activities = useLiveQuery<ActivityRow[]>(() => queries.competences.activities(), [], []);
   const structure = useLiveQuery(() => queries.competences.structure(user.structureId), [user.structureId]);
   const [error, setError] = useState<string | null>(null);
-  const byId = new Map(competences.map((c) => [c.id, c]));
-  const badged = new Set(badges.map((b) => b.competenceId));
-  const eligible = competences.filter((c) => !badged.has(c.id) && (cells?.get(matrixKey(salarieId, c.id))?.level ?? 0) >= 3);
+  const today = isoDay(now());
+  const evaluations = progress?.evaluations ?? [];
+  const competenceById = new Map(competences.map((c) => [c.id, c]));
+  const activityById = new Map(activities.map((a) => [a.id, a]));
+  const badgedCompetences = new Set(badges.flatMap((b) => (b.competenceId ? [b.competenceId] : [])));
+  const badgedActivities = new Set(badges.flatMap((b) => (b.activityId ? [b.activityId] : [])));
 
-  async function deliver(c: Competence) {
+  // The parcours is opened for the salariés in the user's scope; the server checks the team again.
+  const canIssue = mayIssueBadges({ role: user.role, ownsSalarie: true, etiMayIssueBadges: structure?.etiMayIssueBadges === true });
+  const eligibleCompetences = competences.filter((c) => !badgedCompetences.has(c.id) && isAcquired(evaluations, salarieId, c.id, today));
+  const eligibleActivities = activities.filter((a) => !badgedActivities.has(a.id)
+    && activityAcquired(evaluations, salarieId, competences.filter((c) => c.activityId === a.id).map((c) => c.id), today));
+
+  function titleOf(b: BadgeRow): string {
+    if (b.activityId) return `Activité « ${activityById.get(b.activityId)?.name ?? 'Activité'} »`;
+    return competenceById.get(b.competenceId ?? '')?.label ?? 'Compétence';
+  }
+
+  async function issue(target: { competenceId: string } | { activityId: string }) {
     setError(null);
     try {
-      const level = cells?.get(matrixKey(salarieId, c.id))?.level ?? 3;
-      await write('badge', uuidv7(), { structureId: user.structureId, salarieId, competenceId: c.id, issuedOn: isoDay(now()), issuerId: user.id, evidence: `Niveau ${level} (${LEVEL_INFO[level].label}) observé en situation de travail.` });
+      await write('badge', uuidv7(), { structureId: user.structureId, salarieId, ...target, issuedOn: today, issuerId: user.id });
     } catch (e) {
       setError(writeErrorMessage(e));
     }
-  }
-
-  function exportBadge(b: BadgeRow) {
-    const c = byId.get(b.competenceId);
-    if (c === undefined) return;
-    const level = cells?.get(matrixKey(salarieId, c.id))?.level;
-    const phone = salarie?.phone ?? '';
-    // Absent texts go in as '' (the file's fields are as they always were).
-    const assertion = openBadgeAssertion({
-      badge: { id: b.id, issuedOn: b.issuedOn, evidence: b.evidence ?? '' },
-      competence: { id: c.id, label: c.label, description: c.description ?? '', romeCode: c.romeCode ?? '' },
-      structure: { id: user.structureId, name: structure?.name || 'Structure d’insertion' },
-      recipient: phone !== '' ? { type: 'telephone', identity: phone.replace(/\s+/g, '') } : { type: 'url', identity: `urn:uuid:${salarieId}` },
-      recipientName: fullName(salarie),
-      ...(level === undefined ? {} : { levelText: levelText(level) }),
-    });
-    download(`badge-${c.label.normalize('NFD').replace(/[^\w]+/g, '-').toLowerCase()}.json`, JSON.stringify(assertion, null, 2));
   }
 
   return (
@@ -67,23 +61,35 @@ export function BadgeList({ salarieId, user, cells, competences }: { salarieId: 
       {badges.length === 0 ? <p>Aucun badge délivré pour l’instant.</p> : (
         <ul class="list">
           {badges.map((b) => {
-            const c = byId.get(b.competenceId);
+            const title = titleOf(b);
+            const level = b.competenceId ? cells?.get(matrixKey(salarieId, b.competenceId))?.level : undefined;
             return (
-              <li key={b.id} class="card row-between" data-testid="badge">
-                <span><span aria-hidden="true">🏅 </span>{c?.label ?? 'Compétence'} <span class="meta">— délivré le {shortDate(b.issuedOn)}</span></span>
-                <button type="button" class="secondary" onClick={() => exportBadge(b)}>Télécharger le badge<span class="sr-only"> {c?.label}</span></button>
+              <li key={b.id} class="card" data-testid="badge">
+                <p class="row-between">
+                  <span><Icon icon={Award} /> {title}{level === undefined ? '' : ` — ${LEVEL_INFO[level].label}`}</span>
+                  <span class="meta">délivré le {shortDate(b.issuedOn)}</span>
+                </p>
+                <BadgeDownload badgeId={b.id} label={title} />
               </li>
             );
           })}
         </ul>
       )}
-      {user.role !== 'salarie' && eligible.length > 0 && (
+      {canIssue && (eligibleCompetences.length > 0 || eligibleActivities.length > 0) && (
         <>
-          <p>Compétences acquises sans badge :</p>
+          <p>Acquis sans badge :</p>
           <div class="actions">
-            {eligible.map((c) => <button key={c.id} type="button" class="secondary" onClick={() => void deliver(c)}>Délivrer le badge « {c.label} »</button>)}
+            {eligibleActivities.map((a) => (
+              <button key={a.id} type="button" class="secondary" onClick={() => void issue({ activityId: a.id })}>Délivrer le badge de l’activité « {a.name} »</button>
+            ))}
+            {eligibleCompetences.map((c) => (
+              <button key={c.id} type="button" class="secondary" onClick={() => void issue({ competenceId: c.id })}>Délivrer le badge « {c.label} »</button>
+            ))}
           </div>
         </>
+      )}
+      {!canIssue && user.role === 'eti' && (eligibleCompetences.length > 0 || eligibleActivities.length > 0) && (
+        <p class="meta">Des compétences sont acquises : la coordination peut délivrer les badges.</p>
       )}
     </section>
   );

@@ -4,6 +4,7 @@
 // The panel does not write: it hands the evaluation to the matrix, which shows it and closes the
 // panel at once, then writes (optimistic display; on a failed write the matrix reverts the cell
 // and reopens this panel with the same context and comment, so nothing typed is lost).
+import { LevelBall } from '../icons/LevelBall';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { COMPETENCE_LEVELS, LEVEL_INFO, evaluationHistory, toLevel, type CompetenceLevel, type MatrixCell } from '../../domain/rules/matrix';
 import { EVALUATION_CONTEXT_LABELS } from '../../domain/rules/labels';
@@ -13,6 +14,9 @@ import { useServices } from '../shell/services';
 import { isoDay, shortDate } from '../shell/format';
 import { EVALUATOR_CONTEXTS, type EvaluatorContext } from '../../domain/competences/evaluationContexts';
 import type { Competence, Evaluation } from '../../client/queries/competences';
+import { TriangleAlert } from 'lucide';
+import { Icon } from '../icons/Icon';
+import { Pictogram } from '../icons/Pictogram';
 import { LevelMark } from './LevelMark';
 
 /** A level chosen in the panel: an evaluator's context, and the comment as typed ('' for none). */
@@ -55,10 +59,10 @@ export function EvaluationPanel({ target, cell, evaluations, names, evaluatorId,
   return (
     <div class="cell-panel card" role="dialog" aria-modal="false" aria-labelledby="cell-panel-title" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
       <header class="row-between">
-        <h3 id="cell-panel-title" tabIndex={-1} ref={heading}>{target.salarieName} — {target.competence.pictogram ?? ''} {target.competence.label}</h3>
+        <h3 id="cell-panel-title" tabIndex={-1} ref={heading}>{target.salarieName} — <Pictogram name={target.competence.pictogram} size={24} /> {target.competence.label}</h3>
         <button type="button" class="secondary" onClick={onClose}>Fermer</button>
       </header>
-      {target.competence.safetyCritical === true && <p class="tag alert">⚠ Critique pour la sécurité</p>}
+      {target.competence.safetyCritical === true && <p class="tag alert"><Icon icon={TriangleAlert} size={18} /> Critique pour la sécurité</p>}
       <p>Niveau actuel : <LevelMark level={level} />{cell?.official ? <span class="meta"> (le {shortDate(cell.official.date)})</span> : <span class="meta"> (jamais évalué)</span>}</p>
       {gap !== null && (
         <p class="self-gap" data-testid="self-gap">Auto-évaluation du salarié : <LevelMark level={gap.self} /> — {selfGapText(gap)}</p>
@@ -80,7 +84,7 @@ export function EvaluationPanel({ target, cell, evaluations, names, evaluatorId,
         <div class="level-choices">
           {COMPETENCE_LEVELS.map((l) => (
             <button key={l} type="button" class={`level-choice lvl-${l}`} aria-pressed={cell?.official !== null && cell?.official !== undefined && level === l} onClick={() => choose(l)}>
-              <span aria-hidden="true" class="level-symbol">{LEVEL_INFO[l].symbol}</span>
+              <LevelBall level={l} size={36} />
               <span>{l} · {LEVEL_INFO[l].label}</span>
               <span class="hint">{LEVEL_INFO[l].description}</span>
             </button>

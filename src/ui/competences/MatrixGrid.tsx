@@ -23,6 +23,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { LEVEL_INFO, type CompetenceLevel } from '../../domain/rules/matrix';
 import { OBJECTIVE_STATE_LABELS, type ObjectiveState } from '../../domain/competences/objectives';
 import type { Competence } from '../../client/queries/competences';
+import { TriangleAlert } from 'lucide';
+import { Icon } from '../icons/Icon';
+import { Pictogram } from '../icons/Pictogram';
 import {
   CELL, GRID_KEYS, HEAD_HEIGHT, NAME_WIDTH, OVERSCAN, gridWindow, moveCell, sameRange, scrollToShow, viewportOf,
   type GridKey, type Range, type Viewport,
@@ -131,7 +134,7 @@ function columnHeader({ col, competence }: { col: number; competence: Competence
   const c = competence;
   return (
     <div role="columnheader" aria-colindex={col + 2} class="comp-head" style={`left:${NAME_WIDTH + col * CELL}px`} title={c.description ?? ''}>
-      <span class="comp-label">{c.pictogram != null && c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}{c.label}{c.safetyCritical === true && <span class="safety" title="Critique pour la sécurité"> ⚠<span class="sr-only"> (critique pour la sécurité)</span></span>}</span>
+      <span class="comp-label"><Pictogram name={c.pictogram} size={20} /> {c.label}{c.safetyCritical === true && <span class="safety" title="Critique pour la sécurité"> <Icon icon={TriangleAlert} size={16} /><span class="sr-only"> (critique pour la sécurité)</span></span>}</span>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // The parcours prévisionnel de formation of one salarié: their objectives (target level by a
 // date) with where they stand, late ones first, a form to add one, and the open badges of the
 // competences they have acquired, exportable as Open Badges 2.0 files.
+import { LevelBall } from '../icons/LevelBall';
 import { useMemo, useState } from 'preact/hooks';
 import { COMPETENCE_LEVELS, LEVEL_INFO, matrixKey, toLevel } from '../../domain/rules/matrix';
-import { objectiveState, OBJECTIVE_STATE_LABELS, OBJECTIVE_STATE_SYMBOLS, sortForParcours } from '../../domain/competences/objectives';
+import { objectiveState, OBJECTIVE_STATE_LABELS, sortForParcours } from '../../domain/competences/objectives';
 import { selfGap, selfGapText } from '../../domain/competences/selfAssessment';
 import { uuidv7 } from '../../domain/ids';
 import { useServices } from '../shell/services';
@@ -13,6 +14,9 @@ import { writeErrorMessage } from '../shell/writeError';
 import { fullName } from '../../domain/people';
 import type { CompetenceRow } from '../../client/queries/competences';
 import type { SessionUser } from '../../sync/protocol';
+import { Icon } from '../icons/Icon';
+import { OBJECTIVE_STATE_ICONS } from '../icons/marks';
+import { Pictogram } from '../icons/Pictogram';
 import { LevelMark } from './LevelMark';
 import { BadgeList } from './BadgeList';
 
@@ -68,11 +72,11 @@ export function ParcoursPage({ salarieId, user }: { salarieId: string; user: Ses
               const c = byId.get(objective.competenceId);
               return (
                 <tr key={objective.id} data-testid="objective" data-state={state}>
-                  <td>{c?.pictogram ?? ''} {c?.label ?? 'Compétence inconnue'}{objective.comment != null && objective.comment !== '' && <div class="meta">{objective.comment}</div>}</td>
+                  <td><Pictogram name={c?.pictogram} size={20} /> {c?.label ?? 'Compétence inconnue'}{objective.comment != null && objective.comment !== '' && <div class="meta">{objective.comment}</div>}</td>
                   <td><LevelMark level={progress?.cells.get(matrixKey(salarieId, objective.competenceId))?.level ?? 0} /></td>
                   <td><LevelMark level={toLevel(objective.targetLevel)} /></td>
                   <td>{shortDate(objective.dueDate)}</td>
-                  <td><span class={`tag obj ${state}`}><span aria-hidden="true">{OBJECTIVE_STATE_SYMBOLS[state]} </span>{OBJECTIVE_STATE_LABELS[state]}</span></td>
+                  <td><span class={`tag obj ${state}`}><Icon icon={OBJECTIVE_STATE_ICONS[state]} size={16} /> {OBJECTIVE_STATE_LABELS[state]}</span></td>
                 </tr>
               );
             })}
@@ -84,7 +88,7 @@ export function ParcoursPage({ salarieId, user }: { salarieId: string; user: Ses
           <h3>Auto-évaluations différentes</h3>
           <ul class="list">
             {gaps.map(({ c, gap }) => (
-              <li key={c.id} class="card" data-testid="self-gap">{c.pictogram ?? ''} {c.label} : encadrant <LevelMark level={gap.official} />, salarié <LevelMark level={gap.self} />. {selfGapText(gap)}</li>
+              <li key={c.id} class="card" data-testid="self-gap"><Pictogram name={c.pictogram} size={20} /> {c.label} : encadrant <LevelMark level={gap.official} />, salarié <LevelMark level={gap.self} />. {selfGapText(gap)}</li>
             ))}
           </ul>
         </>
@@ -111,7 +115,7 @@ export function ParcoursPage({ salarieId, user }: { salarieId: string; user: Ses
             <legend>Niveau visé</legend>
             <div class="choices">
               {COMPETENCE_LEVELS.filter((l) => l > 0).map((l) => (
-                <label key={l}><input type="radio" name="objective-level" checked={target === l} onChange={() => setTarget(l)} /><span aria-hidden="true">{LEVEL_INFO[l].symbol}</span> {l} {LEVEL_INFO[l].label}</label>
+                <label key={l}><input type="radio" name="objective-level" checked={target === l} onChange={() => setTarget(l)} /><LevelBall level={l} /> {l} {LEVEL_INFO[l].label}</label>
               ))}
             </div>
           </fieldset>

@@ -1,6 +1,7 @@
 // The référentiel activités-compétences for the coordination: activities and their competences
 // (label, description, nature, ROME code, pictogram, safety-critical), edited in place, with CSV
 // import (from the structure's existing grid) and export. Nothing is ever deleted by an import.
+// The pictogram is chosen in a grid of SVG icons (stored by name), never typed.
 import { useState } from 'preact/hooks';
 import { COMPETENCE_KINDS } from '../../domain/entities';
 import { COMPETENCE_KIND_LABELS } from '../../domain/rules/labels';
@@ -11,14 +12,19 @@ import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { writeErrorMessage } from '../shell/writeError';
 import type { ActivityRow, Competence, CompetenceRow } from '../../client/queries/competences';
 import type { SessionUser } from '../../sync/protocol';
+import { TriangleAlert } from 'lucide';
+import { isPictogramName, type PictogramName } from '../../domain/competences/pictogramNames';
+import { Icon } from '../icons/Icon';
+import { Pictogram } from '../icons/Pictogram';
+import { PictogramPicker } from '../icons/PictogramPicker';
 
 /** The form's fields as typed ('' for an empty field); `id` null for a new competence. */
-type Draft = { id: string | null; activityId: string; label: string; description: string; kind: CompetenceKind | ''; romeCode: string; pictogram: string; safetyCritical: boolean };
+type Draft = { id: string | null; activityId: string; label: string; description: string; kind: CompetenceKind | ''; romeCode: string; pictogram: PictogramName | null; safetyCritical: boolean };
 
 function draftOf(c: Competence): Draft {
   return {
     id: c.id, activityId: c.activityId, label: c.label, description: c.description ?? '', kind: c.kind ?? '',
-    romeCode: c.romeCode ?? '', pictogram: c.pictogram ?? '', safetyCritical: c.safetyCritical === true,
+    romeCode: c.romeCode ?? '', pictogram: isPictogramName(c.pictogram) ? c.pictogram : null, safetyCritical: c.safetyCritical === true,
   };
 }
 
@@ -35,7 +41,7 @@ function CompetenceForm({ draft, user, onDone }: { draft: Draft; user: SessionUs
       await write('competence', d.id ?? uuidv7(), {
         ...(d.id === null ? { structureId: user.structureId } : {}),
         activityId: d.activityId, label: d.label.trim(), description: d.description.trim() === '' ? null : d.description.trim(),
-        kind: d.kind === '' ? null : d.kind, romeCode: rome === '' ? null : rome, pictogram: d.pictogram.trim() === '' ? null : d.pictogram.trim(), safetyCritical: d.safetyCritical,
+        kind: d.kind === '' ? null : d.kind, romeCode: rome === '' ? null : rome, pictogram: d.pictogram, safetyCritical: d.safetyCritical,
       });
       onDone('Compétence enregistrée.');
     } catch (e) {
@@ -55,8 +61,8 @@ function CompetenceForm({ draft, user, onDone }: { draft: Draft; user: SessionUs
           </select>
         </div>
         <div class="field"><label for="comp-rome">Code ROME</label><input id="comp-rome" value={d.romeCode} maxLength={5} onInput={(e) => setD({ ...d, romeCode: e.currentTarget.value })} /></div>
-        <div class="field"><label for="comp-picto">Pictogramme</label><input id="comp-picto" value={d.pictogram} maxLength={8} onInput={(e) => setD({ ...d, pictogram: e.currentTarget.value })} /></div>
       </div>
+      <PictogramPicker value={d.pictogram} onChange={(pictogram) => setD({ ...d, pictogram })} />
       <label class="check"><input type="checkbox" checked={d.safetyCritical} onChange={(e) => setD({ ...d, safetyCritical: e.currentTarget.checked })} /> Critique pour la sécurité (jamais confiée sans la maîtriser)</label>
       {error !== null && <p class="error-text" role="alert">{error}</p>}
       <div class="actions"><button type="submit">Enregistrer</button><button type="button" class="secondary" onClick={() => onDone()}>Annuler</button></div>
@@ -124,17 +130,17 @@ export function ReferentielEditor({ user }: { user: SessionUser }) {
           <ul class="list">
             {comps.filter((c) => c.activityId === a.id).map((c) => (
               <li key={c.id} class="row-between" data-testid="ref-competence">
-                <span>{c.pictogram != null && c.pictogram !== '' && <span aria-hidden="true">{c.pictogram} </span>}<strong>{c.label}</strong>
+                <span><Pictogram name={c.pictogram} size={24} /> <strong>{c.label}</strong>
                   {/* A kind this version does not know shows as stored. */}
                   {c.kind != null && <span class="meta"> · {COMPETENCE_KIND_LABELS[c.kind] ?? c.kind}</span>}
                   {c.romeCode != null && c.romeCode !== '' && <span class="meta"> · {c.romeCode}</span>}
-                  {c.safetyCritical === true && <span class="tag alert"> ⚠ Sécurité</span>}
+                  {c.safetyCritical === true && <span class="tag alert"> <Icon icon={TriangleAlert} size={16} /> Sécurité</span>}
                 </span>
                 {canEdit && <button type="button" class="secondary" onClick={() => setDraft(draftOf(c))}>Modifier<span class="sr-only"> {c.label}</span></button>}
               </li>
             ))}
           </ul>
-          {canEdit && <button type="button" class="secondary" onClick={() => setDraft({ id: null, activityId: a.id, label: '', description: '', kind: 'technique', romeCode: '', pictogram: '', safetyCritical: false })}>Ajouter une compétence<span class="sr-only"> à {a.name}</span></button>}
+          {canEdit && <button type="button" class="secondary" onClick={() => setDraft({ id: null, activityId: a.id, label: '', description: '', kind: 'technique', romeCode: '', pictogram: null, safetyCritical: false })}>Ajouter une compétence<span class="sr-only"> à {a.name}</span></button>}
           {draft !== null && draft.activityId === a.id && <CompetenceForm draft={draft} user={user} onDone={(m) => { setDraft(null); if (m !== undefined) setStatus(m); }} />}
         </div>
       ))}
@@ -146,7 +152,7 @@ export function ReferentielEditor({ user }: { user: SessionUser }) {
           </form>
           <div class="card">
             <h3>Importer un référentiel (CSV)</h3>
-            <p class="hint">Une ligne par compétence, colonnes séparées par « ; » : activite ; codes_rome_activite ; competence ; description ; nature ; code_rome ; pictogramme ; critique_securite. Les compétences déjà présentes (même activité, même libellé) sont mises à jour ; rien n’est supprimé.</p>
+            <p class="hint">Une ligne par compétence, colonnes séparées par « ; » : activite ; codes_rome_activite ; competence ; description ; nature ; code_rome ; pictogramme (un nom de la grille des pictogrammes, ex. « casque ») ; critique_securite. Les compétences déjà présentes (même activité, même libellé) sont mises à jour ; rien n’est supprimé.</p>
             <div class="field"><label for="csv-file">Fichier CSV</label><input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void readFile(e.currentTarget.files?.[0])} /></div>
             <div class="field"><label for="csv-text">Ou collez le contenu</label><textarea id="csv-text" value={csv} onInput={(e) => setCsv(e.currentTarget.value)} /></div>
             {problems.length > 0 && (

@@ -9,6 +9,8 @@ import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { fullName } from '../../domain/people';
+import { CircleCheck } from 'lucide';
+import { Icon } from '../icons/Icon';
 import type { SessionUser } from '../../sync/protocol';
 
 export function AccueilPage({ salarieId, user }: { salarieId: string; user: SessionUser }) {
@@ -39,7 +41,7 @@ export function AccueilPage({ salarieId, user }: { salarieId: string; user: Sess
   return (
     <section aria-labelledby="accueil-title">
       <h2 id="accueil-title">Accueil — {fullName(salarie)}</h2>
-      <p role="status">{progress.done} sur {progress.total} étapes faites{progress.missing.length === 0 ? ' : accueil terminé ✓' : ''}</p>
+      <p role="status">{progress.done} sur {progress.total} étapes faites{progress.missing.length === 0 && <> : accueil terminé<Icon icon={CircleCheck} size={20} class="trail" /></>}</p>
       <progress max={progress.total} value={progress.done} aria-label="Avancement de l’accueil" />
       <ul class="list checklist">
         {ONBOARDING_ITEMS.map((item) => {

@@ -5,6 +5,8 @@ import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay } from '../shell/format';
 import type { SalarieRow } from '../../client/queries';
 import { fullName } from '../../domain/people';
+import { Hand } from 'lucide';
+import { Icon } from '../icons/Icon';
 
 /** `members`: the salariés the screen already read (« Aujourd'hui »), so that only the
  * checklists are read here; without it, this device's teams are read. */
@@ -15,7 +17,7 @@ export function AccueilReminder({ members }: { members?: readonly SalarieRow[] |
   if (pending.length === 0) return null;
   return (
     <aside class="banner warn" aria-labelledby="accueil-reminder-title" data-testid="accueil-reminder">
-      <h3 id="accueil-reminder-title"><span aria-hidden="true">👋 </span>Accueil à terminer</h3>
+      <h3 id="accueil-reminder-title"><Icon icon={Hand} size={22} class="lead" />Accueil à terminer</h3>
       <ul>
         {pending.map((p) => (
           <li key={p.salarie.id}>

@@ -13,6 +13,8 @@ import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay, shortDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { fullName } from '../../domain/people';
+import { ArrowDown, ArrowUp, Lock } from 'lucide';
+import { Icon } from '../icons/Icon';
 import type { SessionUser } from '../../sync/protocol';
 
 const SYMBOL: Readonly<Record<DiagnosticLevel, string>> = { 1: '▁', 2: '▃', 3: '▅', 4: '▇' };
@@ -60,7 +62,7 @@ export function DiagnosticPage({ salarieId, user }: { salarieId: string; user: S
   return (
     <section aria-labelledby="diag-title">
       <h2 id="diag-title">Diagnostic socio-professionnel — {fullName(salarie)}</h2>
-      <p class="banner info"><span aria-hidden="true">🔒 </span>Confidentiel : visible par l’équipe d’accompagnement seulement, jamais par le salarié ni ses collègues.</p>
+      <p class="banner info"><Icon icon={Lock} size={20} class="lead" />Confidentiel : visible par l’équipe d’accompagnement seulement, jamais par le salarié ni ses collègues.</p>
       <p class="hint">Niveaux de 1 ({DIAGNOSTIC_SCALE_LABELS.low.toLowerCase()}) à 4 ({DIAGNOSTIC_SCALE_LABELS.high.toLowerCase()}).</p>
       {diagnostics.length === 0 ? <p>Aucun diagnostic enregistré.</p> : (
         <div class="matrix-scroll" tabIndex={0} aria-label="Évolution du diagnostic">
@@ -78,7 +80,7 @@ export function DiagnosticPage({ salarieId, user }: { salarieId: string; user: S
                 <tr key={ev.dimension} data-testid="diag-row">
                   <th scope="row">{DIAGNOSTIC_DIMENSION_LABELS[ev.dimension]}</th>
                   {diagnostics.map((d) => <td key={d.id}><Level dimension={ev.dimension} level={d.levels[ev.dimension]} /></td>)}
-                  <td data-testid="diag-delta">{ev.delta === null || ev.delta === 0 ? '=' : ev.delta > 0 ? <span class="up"><span aria-hidden="true">↑ </span>+{ev.delta}</span> : <span class="down"><span aria-hidden="true">↓ </span>{ev.delta}</span>}</td>
+                  <td data-testid="diag-delta">{ev.delta === null || ev.delta === 0 ? '=' : ev.delta > 0 ? <span class="up"><Icon icon={ArrowUp} size={18} class="lead" />+{ev.delta}</span> : <span class="down"><Icon icon={ArrowDown} size={18} class="lead" />{ev.delta}</span>}</td>
                 </tr>
               ))}
             </tbody>

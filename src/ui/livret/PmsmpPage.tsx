@@ -2,6 +2,7 @@
 // the competences observed there, each recorded as an evaluation with context « PMSMP » so the
 // matrix and its history show it. The coordination writes the PMSMP itself (access table); the
 // ETI reads it and records what was observed.
+import { LevelBall } from '../icons/LevelBall';
 import { useState } from 'preact/hooks';
 import { checkPmsmp } from '../../domain/rules/contracts';
 import { COMPETENCE_LEVELS, LEVEL_INFO, toLevel } from '../../domain/rules/matrix';
@@ -113,7 +114,7 @@ function PmsmpCard({ p, user, competences, evaluations }: { p: PmsmpRow; user: S
           {competences.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
         </select>
         <div class="actions" role="group" aria-label="Niveau observé">
-          {COMPETENCE_LEVELS.map((l) => <button key={l} type="button" class={`secondary lvl-${l}`} onClick={() => void observe(l)}><span aria-hidden="true">{LEVEL_INFO[l].symbol}</span> {l} {LEVEL_INFO[l].label}</button>)}
+          {COMPETENCE_LEVELS.map((l) => <button key={l} type="button" class={`secondary lvl-${l}`} onClick={() => void observe(l)}><LevelBall level={l} /> {l} {LEVEL_INFO[l].label}</button>)}
         </div>
       </fieldset>
       {error !== null && <p class="error-text" role="alert">{error}</p>}

@@ -6,12 +6,14 @@ import { DiagnosticPage } from './DiagnosticPage';
 import { AccueilPage } from './AccueilPage';
 import { PmsmpPage } from './PmsmpPage';
 import { SalarieNav, isSalarieTab } from './SalarieNav';
+import { LendTablet } from '../salarie/consultation/LendTablet';
 
 export function SalarieDossier({ salarieId, tab, user }: { salarieId: string; tab: string; user: SessionUser }) {
   const current = isSalarieTab(tab) ? tab : '';
   return (
     <>
       <SalarieNav salarieId={salarieId} current={current} />
+      <LendTablet salarieId={salarieId} />
       {current === '' && <Livret salarieId={salarieId} user={user} />}
       {current === 'parcours' && <ParcoursPage salarieId={salarieId} user={user} />}
       {current === 'diagnostic' && <DiagnosticPage salarieId={salarieId} user={user} />}

@@ -1,5 +1,8 @@
 // The tabs of one salarié's file for the team: livret, parcours (competences and objectives),
 // diagnostic, accueil, PMSMP. Plain links (hash routes), so each page has its own address.
+import { ArrowLeft } from 'lucide';
+import { Icon } from '../icons/Icon';
+
 export const SALARIE_TABS = [
   { key: '', label: 'Livret de suivi' },
   { key: 'parcours', label: 'Compétences et parcours' },
@@ -17,7 +20,7 @@ export function isSalarieTab(s: string): s is SalarieTab {
 export function SalarieNav({ salarieId, current }: { salarieId: string; current: SalarieTab }) {
   return (
     <nav class="subtabs no-print" aria-label="Dossier du salarié">
-      <a href="#/">← Retour</a>
+      <a href="#/"><Icon icon={ArrowLeft} size={18} class="lead" />Retour</a>
       {SALARIE_TABS.map((t) => (
         <a key={t.key} href={`#/salarie/${salarieId}${t.key === '' ? '' : `/${t.key}`}`} aria-current={current === t.key ? 'page' : undefined}>{t.label}</a>
       ))}

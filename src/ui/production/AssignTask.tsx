@@ -8,6 +8,9 @@ import { useServices } from '../shell/services';
 import { byFrench, fullName } from '../../domain/people';
 import type { ProductionData } from '../../client/queries/production';
 import { writeErrorMessage } from '../shell/writeError';
+import { HardHat } from 'lucide';
+import { Icon } from '../icons/Icon';
+import { Pictogram } from '../icons/Pictogram';
 import { CheckList } from './CheckList';
 import { assignmentHours, slotHours, slotPlace, slotTime, levelFor } from './lookups';
 
@@ -111,7 +114,7 @@ export function AssignTask({ data, salarieId, slotId, activityId, structureId, o
               return (
                 <label key={c.id}>
                   <input type="checkbox" checked={competenceIds.includes(c.id)} onChange={() => toggle(c.id)} />
-                  {c.label}{c.safetyCritical === true ? ' ⛑ sécurité' : ''} <span class="meta">(niveau {level})</span>
+                  <Pictogram name={c.pictogram} size={20} /> {c.label}{c.safetyCritical === true && <> <Icon icon={HardHat} size={18} class="lead" />sécurité</>} <span class="meta">(niveau {level})</span>
                 </label>
               );
             })}

@@ -1,6 +1,7 @@
 // Create or edit a chantier: client, place, activity, dates, the four phases with their status,
 // the quote (hours and amount), safety notes, and the dated list of aléas (appended, never
 // rewritten, so the history of what went wrong stays).
+import { LevelBall } from '../icons/LevelBall';
 import { useState } from 'preact/hooks';
 import { uuidv7 } from '../../domain/ids';
 import { frDate } from '../../domain/rules/problem';
@@ -21,7 +22,9 @@ const PHASES = ['commande', 'approvisionnement', 'production', 'livraison'] as c
 const PHASE_LABELS: Record<(typeof PHASES)[number], string> = { commande: 'Commande', approvisionnement: 'Approvisionnement', production: 'Production', livraison: 'Livraison' };
 const STATUSES = ['a_faire', 'en_cours', 'termine'] as const;
 type Status = (typeof STATUSES)[number];
-const STATUS_LABELS: Record<Status, string> = { a_faire: '○ À faire', en_cours: '◑ En cours', termine: '● Terminé' };
+const STATUS_LABELS: Record<Status, string> = { a_faire: 'À faire', en_cours: 'En cours', termine: 'Terminé' };
+// The phase's progress as a ball: empty, half, full.
+const STATUS_BALL: Record<Status, 0 | 2 | 4> = { a_faire: 0, en_cours: 2, termine: 4 };
 
 type Hazard = { date: string; text: string };
 
@@ -130,7 +133,7 @@ function ChantierForm({ existing, teams, activities, structureId, today }: { exi
             <div key={p} class="field">
               <span class="label" id={`ph-${p}`}>{PHASE_LABELS[p]}</span>
               <div class="choices" role="radiogroup" aria-labelledby={`ph-${p}`}>
-                {STATUSES.map((s) => <label key={s}><input type="radio" name={`phase-${p}`} checked={phases[p] === s} onChange={() => setPhases({ ...phases, [p]: s })} />{STATUS_LABELS[s]}</label>)}
+                {STATUSES.map((s) => <label key={s}><input type="radio" name={`phase-${p}`} checked={phases[p] === s} onChange={() => setPhases({ ...phases, [p]: s })} /><LevelBall level={STATUS_BALL[s]} /> {STATUS_LABELS[s]}</label>)}
               </div>
             </div>
           ))}

@@ -16,6 +16,8 @@ import { byFrench } from '../../domain/people';
 import type { ProductionData } from '../../client/queries/production';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
+import { Download, Lock } from 'lucide';
+import { Icon } from '../icons/Icon';
 import { CheckList } from './CheckList';
 import { fmtHours } from './lookups';
 
@@ -78,12 +80,13 @@ export function MonthHours() {
           ))}
         </div>
       </div>
-      {close ? <p class="banner info" role="status">🔒 Mois validé{close.closedAt ? ` le ${new Date(close.closedAt).toLocaleDateString('fr-FR')}` : ''} : les heures ne se modifient plus.</p> : (
+      {close ? <p class="banner info" role="status"><Icon icon={Lock} size={20} class="lead" />Mois validé{close.closedAt ? ` le ${new Date(close.closedAt).toLocaleDateString('fr-FR')}` : ''} : les heures ne se modifient plus.</p> : (
         <div class="actions"><button type="button" onClick={() => void validate()}>Valider le mois de {monthLabel(month)}</button></div>
       )}
       {msg !== null && <p class={msg.ok ? 'banner info' : 'banner error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
       <div class="actions">
-        {url !== null && <a class="button secondary" href={url} download={exportFileName(data.structureName, month)}>⬇ Télécharger le CSV ({rows.length} salariés)</a>}
+        {url !== null && <a class="button secondary" href={url} download={exportFileName(data.structureName, month)}>
+          <Icon icon={Download} size={20} class="lead" />Télécharger le CSV ({rows.length} salariés)</a>}
       </div>
       <p class="hint">Fichier pour tableur (séparateur « ; », décimales « , ») : une ligne par salarié, heures travaillées et heures de chaque type d’absence.</p>
       <div class="table-wrap" tabIndex={0} role="region" aria-label="Heures du mois par salarié">

@@ -19,6 +19,8 @@ import type { SalarieRow } from '../../client/queries';
 import type { ProductionData, TimeEntryRow } from '../../client/queries/production';
 import { isoDay, longDate } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
+import { ArrowLeft, ArrowRight, Check, Circle, Lock } from 'lucide';
+import { Icon } from '../icons/Icon';
 import { CheckList } from './CheckList';
 import { fmtHours, plannedHours, teamOf } from './lookups';
 
@@ -55,11 +57,11 @@ export function Releve({ teamId, date: wanted }: { teamId: string; date?: string
     <section aria-labelledby="releve-title">
       <h2 id="releve-title">Relevé d’heures — {view.team.name}</h2>
       <p class="day-nav no-print">
-        <a class="button secondary" href={`#/releve/${teamId}/${addDays(date, -1)}`}>← Jour précédent</a>
+        <a class="button secondary" href={`#/releve/${teamId}/${addDays(date, -1)}`}><Icon icon={ArrowLeft} size={20} class="lead" />Jour précédent</a>
         <strong>{longDate(date)}</strong>
-        <a class="button secondary" href={`#/releve/${teamId}/${addDays(date, 1)}`}>Jour suivant →</a>
+        <a class="button secondary" href={`#/releve/${teamId}/${addDays(date, 1)}`}>Jour suivant<Icon icon={ArrowRight} size={20} class="trail" /></a>
       </p>
-      {closed && <p class="banner warn" role="status">🔒 Mois validé par la coordination : les heures de ce mois ne se modifient plus (le serveur refuserait la saisie).</p>}
+      {closed && <p class="banner warn" role="status"><Icon icon={Lock} size={20} class="lead" />Mois validé par la coordination : les heures de ce mois ne se modifient plus (le serveur refuserait la saisie).</p>}
       {rejected.length > 0 && (
         <div class="banner error" role="alert">
           <strong>Saisies d’heures refusées par le serveur</strong>
@@ -69,7 +71,7 @@ export function Releve({ teamId, date: wanted }: { teamId: string; date?: string
       )}
       <div class="actions">
         <button type="button" disabled={closed || todo.length === 0} onClick={() => void confirmAll()}>
-          ✔ Journée conforme au planning{todo.length > 0 ? ` (${todo.length})` : ''}
+          <Icon icon={Check} size={20} class="lead" />Journée conforme au planning{todo.length > 0 ? ` (${todo.length})` : ''}
         </button>
       </div>
       {msg !== null && <p class={msg.ok ? 'banner info' : 'banner error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p>}
@@ -102,7 +104,7 @@ function ReleveRow({ data, person, date, closed, structureId, open, onToggle }: 
     <li class="entry">
       <div class="row-line">
         <span><strong>{who}</strong> <span class="meta">prévu {fmtHours(planned)}</span></span>
-        <span class={entry ? 'status done' : 'status todo'}>{entry ? '✔ ' : '○ '}{entryText(entry)}</span>
+        <span class={entry ? 'status done' : 'status todo'}><Icon icon={entry ? Check : Circle} size={18} class="lead" />{entryText(entry)}</span>
         <button type="button" class="secondary" disabled={closed} aria-expanded={open} onClick={onToggle} aria-label={`Exception pour ${who}`}>Exception</button>
       </div>
       {open && !closed && <ExceptionForm data={data} person={person} date={date} planned={planned} entry={entry} structureId={structureId} onDone={onToggle} />}

@@ -13,6 +13,8 @@ import { addDays } from '../../domain/rules/dates';
 import { dayChecks } from '../../domain/production/planning';
 import { isWorkday, mondayOf } from '../../domain/production/calendar';
 import { chantierProgress, spentByChantier } from '../../domain/production/progress';
+import { GraduationCap } from 'lucide';
+import { Icon } from '../icons/Icon';
 import { CheckList } from './CheckList';
 import { AssignTask } from './AssignTask';
 import { MovePanel } from './MovePanel';
@@ -169,7 +171,7 @@ function PersonRow({ data, a, onMove, onTask }: { data: ProductionData; a: Assig
     <li class="person">
       <div>
         <strong>{who}</strong> · {a.task} <span class="meta">({fmtHours(assignmentHours(data, a))})</span>
-        {a.training === true && <span class="tag training"> 🎓 En formation</span>}
+        {a.training === true && <span class="tag training"> <Icon icon={GraduationCap} size={18} class="lead" />En formation</span>}
       </div>
       <div class="actions">
         <button type="button" class="secondary" onClick={onTask} aria-label={`Tâche de ${who}`}>Tâche</button>

@@ -21,8 +21,11 @@ import { useCellDrag, type CellRef } from './useCellDrag';
 import { fullName } from '../../domain/people';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
+import { ArrowLeft, ArrowRight, Check as CheckMark } from 'lucide';
+import { Icon } from '../icons/Icon';
+import { SEVERITY_ICONS } from '../icons/marks';
 import { CheckList } from './CheckList';
-import type { Check } from '../../domain/production/check';
+import { SEVERITY_WORD, type Check } from '../../domain/production/check';
 import { assignmentHours, fmtHours, slotHours, slotPlace, slotTime } from './lookups';
 import type { SalarieRow } from '../../client/queries';
 import { weekPlanKey, weekTeamKey, type AssignmentRow, type ChantierRow, type SlotRow, type WeekPlan, type WeekTeam } from '../../client/queries/production';
@@ -104,7 +107,8 @@ function withOps(assignments: AssignmentRow[], ops: PendingOp[]): AssignmentRow[
   return out;
 }
 
-interface CellModel { date: string; list: AssignmentRow[]; text: string; blocked: boolean }
+/** `text` is what the cell shows; `said` what its button's name says (a refusal with its word). */
+interface CellModel { date: string; list: AssignmentRow[]; text: string; said: string; blocked: boolean }
 interface RowModel { member: SalarieRow; cells: CellModel[]; planned: number; checks: Check[] }
 
 function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam; plan: WeekPlan; teamId: string; monday: string; structureId: string }) {
@@ -145,8 +149,8 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
       if (e?.absenceHours != null) absent += e.absenceHours;
       const blocked = dayChecks(facts, d).filter((c) => c.severity === 'refus');
       // The hours first: a long place name is cut after three lines, the hours never are.
-      const text = blocked.length > 0 ? `⛔ ${blocked[0]!.message}` : list.length === 0 ? '—' : `${fmtHours(hours)} · ${list.map((a) => slotPlace(lookup, plan.slotById.get(a.slotId))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')}`;
-      return { date: d, list, text, blocked: blocked.length > 0 };
+      const text = blocked.length > 0 ? blocked[0]!.message : list.length === 0 ? '—' : `${fmtHours(hours)} · ${list.map((a) => slotPlace(lookup, plan.slotById.get(a.slotId))).filter((v, i, arr) => arr.indexOf(v) === i).join(' + ')}`;
+      return { date: d, list, text, said: blocked.length > 0 ? `${SEVERITY_WORD.refus} : ${text}` : text, blocked: blocked.length > 0 };
     });
     return { member: m, cells, planned, checks: weekChecks(contractOn(facts, monday) ?? contractOn(facts, days[4]!), planned, absent) };
   }), [view, team, byCell, lookup, plan, days, monday]);
@@ -214,8 +218,8 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
     <section aria-labelledby={titleId}>
       <h2 id={titleId}>Semaine du {frDate(monday)} — {view.team.name}</h2>
       <p class="actions no-print">
-        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, -7)}`}>← Semaine précédente</a>
-        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante →</a>
+        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, -7)}`}><Icon icon={ArrowLeft} size={20} class="lead" />Semaine précédente</a>
+        <a class="button secondary" href={`#/semaine/${teamId}/${addDays(monday, 7)}`}>Semaine suivante<Icon icon={ArrowRight} size={20} class="trail" /></a>
         <button type="button" onClick={() => void copyPrevious()}>Copier la semaine précédente</button>
       </p>
       <p class="hint no-print">Touchez une case pour planifier. Raccourci : faites glisser une case (appui long au doigt) sur un autre salarié le même jour, ou sur un autre jour du même salarié.</p>
@@ -230,12 +234,12 @@ function WeekGrid({ team, plan, teamId, monday, structureId }: { team: WeekTeam;
             {rows.map(({ member: m, cells, planned, checks }) => (
               <tr key={m.id}>
                 <th scope="row"><a href={`#/salarie/${m.id}`}>{fullName(m)}</a></th>
-                {cells.map(({ date: d, list, text, blocked }, i) => {
+                {cells.map(({ date: d, list, text, said, blocked }, i) => {
                   const selected = cell?.salarieId === m.id && cell.date === d;
                   // data-cell names the drop target; data-drag (a planned day) makes it a drag source.
                   return (
                     <td key={d} class={blocked ? 'blocked' : undefined} data-cell={`${m.id}|${d}`} data-drag={list.length > 0 && !blocked ? `${fullName(m)} · ${text}` : undefined}>
-                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${text}`} onClick={() => { if (!drag.clickBlocked()) setCell(selected ? null : { salarieId: m.id, date: d }); }}>{text}</button>
+                      <button type="button" class={`cell${selected ? ' selected' : ''}`} aria-pressed={selected} aria-label={`${fullName(m)}, ${DAY_NAMES[i]} : ${said}`} onClick={() => { if (!drag.clickBlocked()) setCell(selected ? null : { salarieId: m.id, date: d }); }}>{blocked && <Icon icon={SEVERITY_ICONS.refus} size={16} class="lead" />}{text}</button>
                     </td>
                   );
                 })}
@@ -314,7 +318,7 @@ function DayCellPanel({ team, lookup, teamId, salarieId, date, structureId, slot
             <div class="choices">
               {slots.map((s) => {
                 const on = mineOnDay.some((a) => a.slotId === s.id);
-                return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on ? '✔ ' : ''}{slotPlace(lookup, s)} · {slotTime(s)}</button>;
+                return <button key={s.id} type="button" class={on ? '' : 'secondary'} aria-pressed={on} onClick={() => void toggle(s)}>{on && <Icon icon={CheckMark} size={18} class="lead" />}{slotPlace(lookup, s)} · {slotTime(s)}</button>;
               })}
             </div>
           )}

@@ -1,52 +1,26 @@
-// The salarié's own space, in FALC: big pictograms, short sentences, a button to hear each
-// message read aloud: their competences (with a self-assessment in one tap) and the livret
-// entries shared with them. Only what the team chose to share reaches this device.
+// The salarié's own login: their space for the signed-in user (the session gives the structure,
+// the salarié and who signs a self-assessment), and, below their week, the way to get their
+// planning on their own phone (#/agenda). The lent tablet uses SalarieSpace directly: an agenda
+// address belongs to a login, not to a tablet lent for ten minutes.
+import { Smartphone } from 'lucide';
+import { Icon } from '../icons/Icon';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
-import { MyCompetences } from './MyCompetences';
-import { readAloud } from './readAloud';
-import { useLiveQuery } from '../shell/hooks/useLiveQuery';
-import type { SalarieHomeData } from '../../client/queries/salarie';
-import { longDate } from '../shell/format';
-import type { LogCategory } from '../../domain/entities';
+import { SalarieSpace } from './SalarieSpace';
+import type { SalariePage } from './pages';
 
-const PICTO: Record<LogCategory, { icon: string; words: string }> = {
-  integration: { icon: '🤝', words: 'Mon arrivée' },
-  comportement: { icon: '🙂', words: 'Au travail' },
-  technique: { icon: '🛠️', words: 'Mes progrès' },
-  atouts: { icon: '⭐', words: 'Mes points forts' },
-  freins: { icon: '🧭', words: 'Mes difficultés' },
-  entretien: { icon: '💬', words: 'Rendez-vous' },
-  bilan: { icon: '📋', words: 'Bilan' },
-  alerte: { icon: '❗', words: 'Important' },
-};
-
-const NOTHING: SalarieHomeData = { me: undefined, entries: [] };
-
-export function SalarieHome({ salarieId }: { salarieId: string }) {
+export function SalarieHome({ salarieId, page = 'semaine' }: { salarieId: string; page?: SalariePage }) {
   const services = useServices();
   const user = useExternal(services.session);
-  const { me, entries } = useLiveQuery(() => services.queries.salarie.home(salarieId), [salarieId], NOTHING);
+  if (user === undefined) return null;
   return (
-    <section class="falc" aria-labelledby="me-title">
-      <h2 id="me-title">Bonjour {me?.firstName ?? ''} 👋</h2>
-      {user !== undefined && <MyCompetences user={user} />}
-      <h3><span aria-hidden="true">📒</span> Mon livret</h3>
-      {entries.length === 0 ? <p>Pas de message pour l’instant.</p> : (
-        <ul class="list">
-          {entries.map((e) => {
-            const p = PICTO[e.category] ?? PICTO.bilan;
-            const { text } = e;
-            return (
-              <li key={e.id} class="entry" data-testid="log-entry">
-                <header><span class="picto" aria-hidden="true">{p.icon}</span> <strong>{p.words}</strong> <span class="meta">{longDate(e.date)}</span></header>
-                <p>{text}</p>
-                <button type="button" class="secondary" onClick={() => readAloud(`${p.words}. ${text}`)}><span aria-hidden="true">🔊</span> Écouter</button>
-              </li>
-            );
-          })}
-        </ul>
+    <>
+      <SalarieSpace viewer={{ structureId: user.structureId, salarieId }} page={page} writerId={user.id} />
+      {page === 'semaine' && (
+        <p class="falc falc-more">
+          <a class="button secondary big" href="#/agenda"><Icon icon={Smartphone} size={32} /> Mon planning sur mon téléphone</a>
+        </p>
       )}
-    </section>
+    </>
   );
 }

@@ -2,13 +2,19 @@
 // after that the tablet works offline.
 import { useState } from 'preact/hooks';
 import { useServices } from './services';
+import { useExternal } from './hooks/useExternal';
+
+/** Said once the tablet was revoked: otherwise the ETI finds a blank sign-in and no reason. */
+export const REVOKED_NOTICE = 'Cette tablette a été déconnectée par la coordination : ses données ont été effacées. Reconnectez-vous, ou rendez la tablette à la coordination.';
 
 export function loginErrorMessage(e: unknown): string {
   return e instanceof Error && e.message !== '' ? e.message : 'La connexion a échoué. Réessayez.';
 }
 
 export function Login() {
-  const { login } = useServices();
+  const services = useServices();
+  const { login } = services;
+  const revoked = useExternal(services.sync).revoked === true;
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +42,7 @@ export function Login() {
       <form class="login" onSubmit={submit} noValidate>
         <h1>Tremplin</h1>
         <p class="hint">Planning, compétences et livret de suivi, même sans réseau.</p>
+        {revoked && <p class="banner warn" role="status">{REVOKED_NOTICE}</p>}
         <div class="field">
           <label for="login-user">Identifiant</label>
           <input id="login-user" name="username" autocomplete="username" value={user} onInput={(e) => setUser(e.currentTarget.value)} />
@@ -47,6 +54,8 @@ export function Login() {
         {error !== null && <p class="error-text" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>Se connecter</button>
       </form>
+      {/* For an employer handed a badge: no account needed (the check is public). */}
+      <p class="login-aside"><a href="#/verifier">Vérifier un badge Tremplin</a></p>
     </main>
   );
 }

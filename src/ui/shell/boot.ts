@@ -3,9 +3,27 @@
 // tablet reloads the app on an empty database, so nothing of the previous user stays in memory.
 import { createDevice, type Device } from '../../client/device';
 import { createAdminApi } from '../../client/admin';
+import { createCalendarApi } from '../../client/calendar';
+import { deviceCredentialsApi } from '../../client/credentials';
 import type { Services, SyncView } from './services';
 import type { SessionUser } from '../../sync/protocol';
 import { guessDeviceName } from '../pwa/deviceName';
+
+/**
+ * Survives the reload that follows a revocation (the database is erased, so not there), so the
+ * sign-in screen can say why this tablet is signed out. Per tab; cleared by the next sign-in.
+ */
+const REVOKED_FLAG = 'tremplin.revoked';
+function revokedFlag(value?: boolean): boolean {
+  try {
+    const store = globalThis.sessionStorage;
+    if (value === true) store.setItem(REVOKED_FLAG, '1');
+    if (value === false) store.removeItem(REVOKED_FLAG);
+    return store.getItem(REVOKED_FLAG) === '1';
+  } catch {
+    return false; // storage refused (private mode): the notice is a courtesy, not a need
+  }
+}
 
 export function createServices(device: Device = createDevice({ deviceName: guessDeviceName() })): Services {
   let stopSync: (() => void) | undefined;
@@ -15,8 +33,12 @@ export function createServices(device: Device = createDevice({ deviceName: guess
 
   const sessionGet = (): SessionUser | undefined => device.session.getState().session?.user;
   device.session.subscribe((s, prev) => {
-    if (s.status === 'signedIn') startSync();
+    if (s.status === 'signedIn') {
+      startSync();
+      if (prev.status !== 'signedIn') revokedFlag(false);
+    }
     if (prev.status === 'signedIn' && s.status === 'signedOut') {
+      if (s.signedOutReason === 'revoked') revokedFlag(true);
       stopSync?.();
       stopSync = undefined;
       globalThis.location?.reload();
@@ -29,7 +51,7 @@ export function createServices(device: Device = createDevice({ deviceName: guess
     const s = device.status.getState();
     const view: SyncView = {
       online: s.online, pending: s.pending, lastSyncAt: s.lastSyncAt, syncing: s.syncing,
-      error: s.error, updateRequired: s.updateRequired, rejectedCount: s.rejectedCount,
+      error: s.error, updateRequired: s.updateRequired, rejectedCount: s.rejectedCount, revoked: s.revoked || revokedFlag(),
     };
     // Same object while nothing changed, so subscribers do not re-render for nothing.
     if (lastView !== undefined && (Object.keys(view) as (keyof SyncView)[]).every((k) => lastView![k] === view[k])) return lastView;
@@ -40,6 +62,8 @@ export function createServices(device: Device = createDevice({ deviceName: guess
   return {
     queries: device.queries,
     admin: createAdminApi(device.api),
+    calendar: createCalendarApi(device.api),
+    credentials: deviceCredentialsApi(device),
     write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
     writeMany: async (changes) => { await device.repo.writeMany(changes); },
     remove: async (entity, id) => { await device.repo.remove(entity, id); },

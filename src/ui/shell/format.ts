@@ -1,13 +1,17 @@
-// French dates and times for every screen (date-fns with the fr locale).
-import { format, formatDistanceToNowStrict, parseISO } from 'date-fns';
+// French dates and times for every screen (date-fns with the fr locale). Days (`yyyy-MM-dd`)
+// are written by formatDay.ts, the same words without date-fns' cost per call.
+import { format, formatDistanceToNowStrict } from 'date-fns';
 import { fr } from 'date-fns/locale';
+import { longDay, shortDay } from './formatDay';
 
+/** « samedi 5 décembre 2026 ». */
 export function longDate(iso: string): string {
-  return format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: fr });
+  return longDay(iso);
 }
 
+/** « 5 déc. 2026 ». */
 export function shortDate(iso: string): string {
-  return format(parseISO(iso), 'd MMM yyyy', { locale: fr });
+  return shortDay(iso);
 }
 
 export function timeOf(ms: number): string {

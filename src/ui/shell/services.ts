@@ -7,6 +7,8 @@ import type { Queries } from '../../client/queries';
 import type { EntitySet } from '../../client/rows';
 import type { BatchChange } from '../../client/repository';
 import type { AdminApi } from '../../client/admin';
+import type { CalendarApi } from '../../client/calendar';
+import type { CredentialsApi } from '../../client/credentials';
 import type { EntityName } from '../../domain/entities';
 import type { SessionUser } from '../../sync/protocol';
 
@@ -18,11 +20,17 @@ export interface SyncView {
   error?: { code: string; message: string } | undefined;
   updateRequired: boolean;
   rejectedCount: number;
+  /** The coordination revoked this tablet and its data was erased (said on the sign-in screen). */
+  revoked?: boolean;
 }
 
 export interface Services {
   /** The coordinator's online calls: logins and tablets. */
   admin: AdminApi;
+  /** The private calendar address for a phone (ETI, salarié; online only). */
+  calendar: CalendarApi;
+  /** Open Badges 3.0: a badge's signed credential and its PNG (online only); absent in some tests. */
+  credentials?: CredentialsApi;
   /** Every read a screen makes, typed, by feature. */
   queries: Queries;
   /** Create or update a record (ValidationError with a French message when a field is wrong). */

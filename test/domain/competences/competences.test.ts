@@ -1,11 +1,10 @@
-// Objectives due and late, the self-assessment gap, the accueil checklist and the Open Badges
-// export: the small rules the competence screens lean on.
+// Objectives due and late, the self-assessment gap and the accueil checklist: the small rules
+// the competence screens lean on (badges: test/domain/badges/).
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { cellObjective, objectiveState, sortForParcours } from '../../../src/domain/competences/objectives';
 import { selfGap } from '../../../src/domain/competences/selfAssessment';
 import { mergeOnboarding, needsOnboardingReminder, onboardingProgress } from '../../../src/domain/competences/onboarding';
-import { openBadgeAssertion } from '../../../src/domain/competences/openBadge';
 import { currentLevels, matrixKey } from '../../../src/domain/rules/matrix';
 import { EVALUATOR_CONTEXTS } from '../../../src/domain/competences/evaluationContexts';
 import { EVALUATION_CONTEXTS } from '../../../src/domain/entities';
@@ -85,36 +84,6 @@ describe('accueil checklist', () => {
     const items = ['visiteOn', 'reglementOn', 'securiteOn', 'epiOn', 'personnesOn', 'droitsOn'].slice(0, ticked);
     const state = mergeOnboarding([Object.fromEntries(items.map((f) => [f, '2026-11-02']))]);
     expect(needsOnboardingReminder(state, entry, '2026-11-20')).toBe(remind);
-  });
-});
-
-describe('Open Badges 2.0 export', () => {
-  it('is a JSON-LD assertion with its badge class and issuer embedded', () => {
-    const a = openBadgeAssertion({
-      badge: { id: '01900000-0000-7000-8000-000000000099', issuedOn: '2026-11-20', evidence: 'Observé sur le chantier du parc' },
-      competence: { id: '01900000-0000-7000-8000-000000000041', label: 'Tailler une haie', description: 'Au taille-haie', romeCode: 'A1203' },
-      activityName: 'Espaces verts',
-      structure: { id: '01900000-0000-7000-8000-000000000001', name: 'Les Jardins du Tremplin' },
-      recipient: { type: 'telephone', identity: '+33612345678' },
-      recipientName: 'Sandrine Morel',
-      levelText: '◕ Acquis (fait seul)',
-    });
-    expect(a).toMatchObject({
-      '@context': 'https://w3id.org/openbadges/v2',
-      type: 'Assertion',
-      id: 'urn:uuid:01900000-0000-7000-8000-000000000099',
-      recipient: { type: 'telephone', identity: '+33612345678', hashed: false },
-      issuedOn: '2026-11-20T00:00:00Z',
-      verification: { type: 'hosted' },
-      badge: {
-        type: 'BadgeClass', name: 'Tailler une haie', description: 'Au taille-haie',
-        issuer: { type: 'Profile', name: 'Les Jardins du Tremplin' },
-        alignment: [expect.objectContaining({ targetCode: 'A1203', targetFramework: 'ROME' })],
-      },
-      evidence: [{ type: 'Evidence', narrative: 'Observé sur le chantier du parc' }],
-    });
-    expect(String((a['badge'] as { criteria: { narrative: string } }).criteria.narrative)).toContain('Acquis');
-    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 });
 

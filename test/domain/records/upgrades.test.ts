@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTITIES, ENTITY_NAMES, validateSet, type EntitySpec } from '../../../src/domain/entities';
 import { needsUpgrade, upgradeClocked, upgradedNames, upgradeFields, versionOf } from '../../../src/domain/records/upgrades';
 import { EXIT_KIND_NAMES, EXIT_KINDS } from '../../../src/domain/rules/exits';
+import { EMOJI_PICTOGRAMS, isPictogramName, PICTOGRAM_NAMES } from '../../../src/domain/competences/pictogramNames';
 
 fc.configureGlobal({ seed: 42 });
 
@@ -45,6 +46,49 @@ describe('salarié 1 → 2: the exit', () => {
   });
 });
 
+describe('competence 1 → 2: the pictogram, an emoji, becomes a name', () => {
+  it.each([
+    ['\u{1F331}', 'tondeuse'], // the demo's tonte
+    ['\u2702\uFE0F', 'secateur'], // with its variation selector
+    ['\u2702', 'secateur'], // without
+    ['\u{1F9BA}', 'epi'],
+    ['\u26D1\uFE0F', 'casque'],
+    ['\u{1F477}\u{1F3FD}', 'casque'], // a skin tone is no part of the meaning
+    [' \u{1F9F9} ', 'balai'],
+    ['casque', 'casque'], // already a name
+    ['\u{1F984}', null], // an emoji no name stands for
+    ['tondre', null], // text that names none
+    ['', null],
+    [null, null],
+    [42, null],
+  ])('pictogram %j becomes %j', (old, today) => {
+    expect(upgradeFields('competence', 1, { pictogram: old })).toEqual({ pictogram: today });
+  });
+
+  it('the demo’s and every known emoji become a name; other fields stay; today’s shape is left alone', () => {
+    for (const [emoji, name] of EMOJI_PICTOGRAMS) expect(upgradeFields('competence', 1, { pictogram: emoji }), emoji).toEqual({ pictogram: name });
+    const rec = { label: 'Tondre', kind: 'technique', safetyCritical: true };
+    expect(upgradeFields('competence', 1, rec)).toEqual(rec);
+    const current = { pictogram: 'gants' };
+    expect(upgradeFields('competence', versionOf('competence'), current)).toBe(current);
+    expect(versionOf('competence')).toBe(2);
+  });
+
+  it('whatever an older record held, the result is a known name or nothing, and valid today', () => {
+    fc.assert(fc.property(fc.oneof(fc.constantFrom(...EMOJI_PICTOGRAMS.keys()), fc.constantFrom(...PICTOGRAM_NAMES), fc.string({ maxLength: 8 }), fc.constant(null)), (old) => {
+      const { pictogram } = upgradeFields('competence', 1, { pictogram: old });
+      expect(pictogram === null || isPictogramName(pictogram)).toBe(true);
+      expect(validateSet('competence', { pictogram })).toEqual({ ok: true });
+    }));
+  });
+
+  it('keeps the clock of the emoji it replaces, also when cleared', () => {
+    expect(upgradeClocked('competence', 1, { fields: { pictogram: '\u{1F33F}', label: 'Désherber' }, clocks: { pictogram: 'h2', label: 'h1' } }))
+      .toEqual({ fields: { pictogram: 'pousse', label: 'Désherber' }, clocks: { pictogram: 'h2', label: 'h1' } });
+    expect(upgradeClocked('competence', 1, { fields: {}, clocks: { pictogram: 'h3' } })).toEqual({ fields: {}, clocks: { pictogram: 'h3' } });
+  });
+});
+
 describe('every entity', () => {
   it.each(ENTITY_NAMES)('%s: its version is 1 + its steps, numbered in order', (entity) => {
     const spec: EntitySpec = ENTITIES[entity];
@@ -56,7 +100,7 @@ describe('every entity', () => {
   });
 
   // Names of a version-1 record (exitKind did not exist then), with prototype names among them.
-  const fieldName = fc.constantFrom('exitCategory', 'firstName', 'phone', 'toString', '__proto__', 'valueOf', 'x1');
+  const fieldName = fc.constantFrom('exitCategory', 'pictogram', 'firstName', 'phone', 'toString', '__proto__', 'valueOf', 'x1');
   const value = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...EXIT_KIND_NAMES), fc.constant(null), fc.integer());
   const record = fc.dictionary(fieldName, value, { maxKeys: 6 });
 

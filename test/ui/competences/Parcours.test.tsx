@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The parcours prévisionnel (objectives, late first; a past date refused), open badges with
-// their Open Badges export, the référentiel editor (coordination edits and imports CSV; an ETI
+// The parcours prévisionnel (objectives, late first; a past date refused), open badges (issued
+// here, signed and downloaded from the server), the référentiel editor (coordination edits and imports CSV; an ETI
 // only reads), and the salarié's FALC page (their levels, their self-assessment, no form).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,8 +45,11 @@ describe('Parcours prévisionnel de formation', () => {
     expect(await services.db.table('objective').toArray()).toEqual([expect.objectContaining({ salarieId: W.sal1, competenceId: W.haie, targetLevel: 4, dueDate: '2027-02-28' })]);
   });
 
-  it('delivers a badge for an acquired competence and exports it as Open Badges 2.0', async () => {
-    const { services } = mount(ETI, <ParcoursPage salarieId={W.sal1} user={ETI} />);
+  it('the coordination delivers a badge for an acquired competence, downloadable once signed by the server', async () => {
+    const credential = vi.fn(async () => ({ type: ['VerifiableCredential', 'OpenBadgeCredential'], name: 'Tondre une pelouse' }));
+    const { services } = mount(COORDINATOR, <ParcoursPage salarieId={W.sal1} user={COORDINATOR} />, () => ({
+      credentials: { credential, image: vi.fn(), verify: vi.fn() },
+    }));
     await seedWorld(services);
     await evaluate(services, W.sal1, W.tonte, 3, 'production', '2026-11-01');
     fireEvent.click(await screen.findByRole('button', { name: 'Délivrer le badge « Tondre une pelouse »' }));
@@ -54,9 +57,11 @@ describe('Parcours prévisionnel de formation', () => {
     const created: Blob[] = [];
     URL.createObjectURL = vi.fn((b: Blob) => { created.push(b); return 'blob:x'; });
     URL.revokeObjectURL = vi.fn();
-    fireEvent.click(screen.getByRole('button', { name: /Télécharger le badge/ }));
-    const json = JSON.parse(await created[0]!.text()) as Record<string, unknown>;
-    expect(json).toMatchObject({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion', badge: { type: 'BadgeClass', name: 'Tondre une pelouse' } });
+    fireEvent.click(screen.getByRole('button', { name: /Télécharger \(JSON\)/ }));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(JSON.parse(await created[0]!.text())).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'] });
+    // The Open Badges 2.0 export is gone: nothing is built on the tablet.
+    expect(credential).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -95,13 +100,13 @@ describe('Référentiel activités-compétences', () => {
 
 describe('Mon espace (salarié, FALC)', () => {
   it('shows my levels with symbols and words, my shared entries, and lets me self-assess in two taps', async () => {
-    const { services } = mount(SALARIE, <SalarieHome salarieId={W.sal1} />);
+    const { services } = mount(SALARIE, <SalarieHome salarieId={W.sal1} page="progres" />);
     await seedWorld(services);
     await evaluate(services, W.sal1, W.tonte, 2, 'production', '2026-11-01');
     await services.write('logEntry', nextId(), { structureId: STRUCTURE_ID, salarieId: W.sal1, authorId: ETI.id, date: '2026-11-19', category: 'atouts', text: 'Bravo pour ta régularité', visibility: 'salarie', alert: false });
     const item = await screen.findByTestId('my-competence');
     expect(item.textContent).toContain('Tondre une pelouse');
-    expect(item.textContent).toContain('◑');
+    expect(item.querySelector('svg.level-ball')?.getAttribute('data-level')).toBe('2');
     expect(item.textContent).toContain('Je fais avec de l’aide');
     expect(await screen.findByText('Bravo pour ta régularité')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Enregistrer l’observation' })).toBeNull();
@@ -110,6 +115,6 @@ describe('Mon espace (salarié, FALC)', () => {
     await screen.findByText('C’est noté : Je fais seul.');
     const self = (await services.db.table('evaluation').toArray()).find((e) => e.context === 'self');
     expect(self).toMatchObject({ salarieId: W.sal1, competenceId: W.tonte, level: 3, evaluatorId: SALARIE.id });
-    await waitFor(() => expect(screen.getByTestId('my-competence').textContent).toContain('Moi, je pense : ◕ Je fais seul'));
+    await waitFor(() => expect(screen.getByTestId('my-competence').textContent).toContain('Moi, je pense : Je fais seul'));
   });
 });

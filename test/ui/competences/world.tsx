@@ -33,9 +33,9 @@ export async function seedWorld(s: Services): Promise<void> {
   await put('team', W.team, { name: 'Espaces verts', etiUserIds: [ETI_ID], activityId: W.activity });
   await put('membership', nextId(), { teamId: W.team, salarieId: W.sal1, from: '2026-01-01' });
   await put('membership', nextId(), { teamId: W.team, salarieId: W.sal2, from: '2025-01-01' });
-  await put('competence', W.tonte, { activityId: W.activity, label: 'Tondre une pelouse', pictogram: '🌱', kind: 'technique' });
-  await put('competence', W.epi, { activityId: W.activity, label: 'Porter les EPI', pictogram: '🦺', kind: 'securite', safetyCritical: true });
-  await put('competence', W.haie, { activityId: W.activity, label: 'Tailler une haie', pictogram: '✂️', kind: 'technique', safetyCritical: true });
+  await put('competence', W.tonte, { activityId: W.activity, label: 'Tondre une pelouse', pictogram: 'tondeuse', kind: 'technique' });
+  await put('competence', W.epi, { activityId: W.activity, label: 'Porter les EPI', pictogram: 'epi', kind: 'securite', safetyCritical: true });
+  await put('competence', W.haie, { activityId: W.activity, label: 'Tailler une haie', pictogram: 'secateur', kind: 'technique', safetyCritical: true });
 }
 
 /** Renders `ui` on a fresh tablet; `wrap` may replace services (e.g. a write that fails). */

@@ -38,6 +38,9 @@ function fakeAdmin() {
       d.revoked = true;
       d.revokedAt = '2026-11-20T10:00:00Z';
     }),
+    history: vi.fn(async () => []),
+    exportSalarie: vi.fn(async () => { throw new Error('not used'); }),
+    eraseSalarie: vi.fn(async () => { throw new Error('not used'); }),
   };
   return { admin, devices };
 }

@@ -50,6 +50,9 @@ function fakeAdmin(opts: { offline?: boolean } = {}) {
     }),
     listDevices: vi.fn(async () => []),
     revokeDevice: vi.fn(async () => undefined),
+    history: vi.fn(async () => []),
+    exportSalarie: vi.fn(async () => { throw new Error('not used'); }),
+    eraseSalarie: vi.fn(async () => { throw new Error('not used'); }),
   };
   return { admin, users, created, patches, state };
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SetupPage } from '../../../src/ui/coordination/setup/SetupPage';
 import { useNeedsSetup } from '../../../src/ui/coordination/setup/useNeedsSetup';
+import { SetupRedirect } from '../../../src/ui/coordination/setup/SetupRedirect';
 import { ServicesContext } from '../../../src/ui/shell/services';
 import { STRUCTURE_ID, testServices } from '../services';
 
@@ -33,9 +34,10 @@ describe('SetupPage', () => {
     fireEvent.input(screen.getByLabelText('Numéro d’annexe financière'), { target: { value: 'aci063250012a1m0' } });
     fireEvent.change(screen.getByLabelText('Type de SIAE'), { target: { value: 'EI' } });
     fireEvent.click(screen.getByLabelText(/Les encadrants techniques peuvent modifier le référentiel/));
+    fireEvent.click(screen.getByLabelText('Les encadrants peuvent délivrer des badges'));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la structure' }));
     await screen.findByText('Réglages de la structure enregistrés sur la tablette.');
-    expect(await services.db.table('structure').get(STRUCTURE_ID)).toMatchObject({ name: 'Les Jardins du Puy', type: 'EI', siret: '44718922500017', annexeFinanciere: 'ACI063250012A1M0', etiMayEditReferentiel: true });
+    expect(await services.db.table('structure').get(STRUCTURE_ID)).toMatchObject({ name: 'Les Jardins du Puy', type: 'EI', siret: '44718922500017', annexeFinanciere: 'ACI063250012A1M0', etiMayEditReferentiel: true, etiMayIssueBadges: true });
     await waitFor(() => expect(heading(1)).toContain('Fait'));
 
     // A first team.
@@ -83,5 +85,34 @@ describe('useNeedsSetup', () => {
     await eti.write('structure', STRUCTURE_ID, { structureId: STRUCTURE_ID, name: 'Les Jardins du Puy', type: 'ACI' });
     render(<ServicesContext.Provider value={eti}><Probe /></ServicesContext.Provider>);
     await screen.findByText('accueil');
+  });
+});
+
+describe('SetupRedirect', () => {
+  it('sends the coordinator from home to « Premiers pas » once the structure has synced, only once', async () => {
+    const services = testServices({ id: COORD, role: 'coordinator', structureId: STRUCTURE_ID });
+    const go = vi.fn();
+    const view = (route: string) => <ServicesContext.Provider value={services}><SetupRedirect route={route} go={go} /></ServicesContext.Provider>;
+    const { rerender } = render(view('/'));
+    // Not synced yet: nothing happens, an empty tablet is not an empty structure.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(go).not.toHaveBeenCalled();
+    await services.write('structure', STRUCTURE_ID, { structureId: STRUCTURE_ID, name: 'Les Jardins du Puy', type: 'ACI' });
+    await waitFor(() => expect(go).toHaveBeenCalledWith('#/premiers-pas'));
+    // Back on home later in the visit: not pulled to the guide again.
+    rerender(view('/salaries'));
+    rerender(view('/'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(go).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a structure that has a team on its home', async () => {
+    const services = testServices({ id: COORD, role: 'coordinator', structureId: STRUCTURE_ID });
+    await services.write('structure', STRUCTURE_ID, { structureId: STRUCTURE_ID, name: 'Les Jardins du Puy', type: 'ACI' });
+    await services.write('team', '01900000-0000-7000-8000-0000000000a1', { structureId: STRUCTURE_ID, name: 'Espaces verts', etiUserIds: [] });
+    const go = vi.fn();
+    render(<ServicesContext.Provider value={services}><SetupRedirect route="/" go={go} /></ServicesContext.Provider>);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(go).not.toHaveBeenCalled();
   });
 });

@@ -24,8 +24,10 @@ describe('Diagnostic socio-professionnel', () => {
     expect(screen.getAllByTestId('diag-row')).toHaveLength(8);
     expect(screen.getByRole('columnheader', { name: '5 mars 2026' })).toBeTruthy();
     const row = (name: string) => screen.getAllByTestId('diag-row').find((r) => r.textContent?.startsWith(name))!;
-    expect(within(row('Logement')).getByTestId('diag-delta').textContent).toBe('↑ +2');
-    expect(within(row('Mobilité')).getByTestId('diag-delta').textContent).toBe('↓ -1');
+    expect(within(row('Logement')).getByTestId('diag-delta').textContent).toBe('+2');
+    expect(within(row('Mobilité')).getByTestId('diag-delta').textContent).toBe('-1');
+    // The direction is drawn (SVG arrow), not a text glyph that needs a font.
+    expect(within(row('Logement')).getByTestId('diag-delta').querySelector('svg.icon')).not.toBeNull();
     expect(within(row('Justice')).getByTestId('diag-delta').textContent).toBe('=');
     expect(screen.getByText(/Confidentiel/)).toBeTruthy();
   });

@@ -79,17 +79,19 @@ describe('À lire (coordination)', () => {
     screenAhead.clear();
   });
 
-  it('puts alerts first in their own block, and « Marquer comme lu » writes a review', async () => {
+  it('puts alerts first in their own block; « Marquer comme lu » writes a review, the alert stays à traiter', async () => {
     const { services } = mount(COORDINATOR, <CoordinatorHome />);
     await seedWorld(services);
     await entry(services, 'Bon geste', { date: '2026-11-20' });
     const alertId = await entry(services, 'Absent sans nouvelles', { category: 'alerte', alert: true, date: '2026-11-10' });
-    const block = await screen.findByRole('region', { name: /Alertes à traiter \(1\)/ });
+    const block = await screen.findByRole('region', { name: /À traiter \(1\)/ });
     expect(within(block).getByText('Absent sans nouvelles')).toBeTruthy();
     expect(within(block).queryByText('Bon geste')).toBeNull();
-    expect(screen.getByRole('heading', { name: /À lire \(2, dont 1 alerte\)/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /À lire \(2, dont 1 alerte à traiter\)/ })).toBeTruthy();
     fireEvent.click(within(block).getByRole('button', { name: /Marquer comme lu/ }));
-    await waitFor(() => expect(screen.queryByRole('region', { name: /Alertes à traiter/ })).toBeNull());
+    // Read, not handled: it stays to handle (issue 11) until a follow-up is written.
+    await waitFor(() => expect(within(block).queryByRole('button', { name: /Marquer comme lu/ })).toBeNull());
+    expect(screen.getByRole('region', { name: /À traiter \(1\)/ })).toBeTruthy();
     const [review] = await services.db.table('review').toArray();
     expect(review).toMatchObject({ logEntryId: alertId, reviewerId: W.coordinator, salarieId: W.sal1, at: '2026-11-20T10:00:00.000Z' });
   });

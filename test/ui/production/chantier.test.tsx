@@ -24,7 +24,7 @@ describe('Chantiers', () => {
     fireEvent.input(screen.getByLabelText('Client'), { target: { value: 'École Jules Ferry' } });
     fireEvent.input(screen.getByLabelText('Devis : heures'), { target: { value: '120' } });
     fireEvent.input(screen.getByLabelText('Devis : montant (€)'), { target: { value: '2880,50' } });
-    fireEvent.click(screen.getAllByLabelText('● Terminé')[0]!);
+    fireEvent.click(screen.getAllByLabelText('Terminé')[0]!);
     fireEvent.input(screen.getByLabelText('Consignes de sécurité'), { target: { value: 'Enfants présents : balisage.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le chantier' }));
     await screen.findByText('Chantier enregistré sur la tablette.');

@@ -7,7 +7,11 @@ import { CONSTRAINTS } from '../../../domain/production/amenagements';
 import { validateSet } from '../../../domain/entities';
 import { useServices } from '../../shell/services';
 import { writeErrorMessage } from '../../shell/writeError';
+import { HistoryButton } from '../history/HistoryButton';
 import { SaveMessage } from './ProblemList';
+
+/** The salarié's fields this section edits: its history shows only these. */
+const AMENAGEMENT_FIELDS = ['rqth', 'amenagements'] as const;
 
 export function AmenagementsSection({ salarie }: { salarie: SalarieRow }) {
   const { write } = useServices();
@@ -46,6 +50,7 @@ export function AmenagementsSection({ salarie }: { salarie: SalarieRow }) {
         <div class="actions"><button type="submit" disabled={!check.ok}>Enregistrer RQTH et aménagements</button></div>
         <SaveMessage msg={msg} />
       </form>
+      <HistoryButton entity="salarie" id={salarie.id} what="RQTH et aménagements" fields={AMENAGEMENT_FIELDS} />
     </section>
   );
 }

@@ -9,7 +9,11 @@ import { EXIT_CATEGORIES, EXIT_CATEGORY_LABELS, EXIT_KIND_NAMES, EXIT_KINDS, isC
 import { problem, type Problem } from '../../../domain/rules/problem';
 import { useServices } from '../../shell/services';
 import { writeErrorMessage } from '../../shell/writeError';
+import { HistoryButton } from '../history/HistoryButton';
 import { blockingOf, ProblemList, SaveMessage } from './ProblemList';
+
+/** The salarié's fields this section edits: its history shows only these. */
+const EXIT_FIELDS = ['exitDate', 'exitKind', 'exitDetail'] as const;
 
 export function ExitSection({ salarie }: { salarie: SalarieRow }) {
   const { write } = useServices();
@@ -73,6 +77,7 @@ export function ExitSection({ salarie }: { salarie: SalarieRow }) {
         <div class="actions"><button type="submit" disabled={blocked}>Enregistrer la sortie</button></div>
         <SaveMessage msg={msg} />
       </form>
+      <HistoryButton entity="salarie" id={salarie.id} what="sortie" fields={EXIT_FIELDS} />
     </section>
   );
 }

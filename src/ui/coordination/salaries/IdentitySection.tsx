@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { SalarieRow } from '../../../client/queries/structure';
 import { useServices } from '../../shell/services';
 import { writeErrorMessage } from '../../shell/writeError';
-import { identityOf, identityProblems, identitySet } from './identity';
+import { HistoryButton } from '../history/HistoryButton';
+import { IDENTITY_FIELDS, identityOf, identityProblems, identitySet } from './identity';
 import { IdentityFields } from './IdentityFields';
 import { blockingOf, SaveMessage } from './ProblemList';
 
@@ -33,6 +34,7 @@ export function IdentitySection({ salarie, today }: { salarie: SalarieRow; today
         <div class="actions"><button type="submit" disabled={blocked}>Enregistrer l’identité</button></div>
         <SaveMessage msg={msg} />
       </form>
+      <HistoryButton entity="salarie" id={salarie.id} what="identité" fields={IDENTITY_FIELDS} />
     </section>
   );
 }

@@ -1,10 +1,12 @@
 // The parcours at a glance: entry, PASS start and end (the domain's dates), exit, the status
 // of the person today, and the teams they were in (memberships, latest first). Read only: each
-// date is edited in its own section.
+// date is edited in its own section; each membership has its field history (who moved the person
+// between teams, and when).
 import type { SalarieFile } from '../../../client/queries/structure';
 import { SALARIE_STATUS_LABELS, salarieStatus } from '../../../client/queries/structure';
 import { frDate } from '../../../domain/rules/problem';
 import { passEndDate } from '../../../domain/rules/pass';
+import { HistoryButton } from '../history/HistoryButton';
 
 export function ParcoursSection({ file, today }: { file: SalarieFile; today: string }) {
   const { salarie, pass } = file;
@@ -20,11 +22,17 @@ export function ParcoursSection({ file, today }: { file: SalarieFile; today: str
         <div><dt>Sortie</dt><dd>{salarie.exitDate ? frDate(salarie.exitDate) : '—'}</dd></div>
       </dl>
       <h4>Équipes</h4>
-      {file.memberships.length === 0 ? <p>Dans aucune équipe. Les équipes se gèrent depuis l’onglet « Équipes ».</p> : (
+      {file.memberships.length === 0 ? <p>Dans aucune équipe. Les équipes se gèrent dans « Structure », page « Équipes ».</p> : (
         <ul class="list">
-          {file.memberships.map(({ membership: m, team }) => (
-            <li key={m.id} class="entry">{team?.name ?? 'Équipe absente de cette tablette'} — depuis le {frDate(m.from)}{m.to ? `, jusqu’au ${frDate(m.to)}` : ''}</li>
-          ))}
+          {file.memberships.map(({ membership: m, team }) => {
+            const name = team?.name ?? 'Équipe absente de cette tablette';
+            return (
+              <li key={m.id} class="entry">
+                {name} — depuis le {frDate(m.from)}{m.to ? `, jusqu’au ${frDate(m.to)}` : ''}
+                <HistoryButton entity="membership" id={m.id} what={`équipe ${name} depuis le ${frDate(m.from)}`} />
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -14,6 +14,7 @@ import { IdentitySection } from './IdentitySection';
 import { NewSalarieForm } from './NewSalarieForm';
 import { ParcoursSection } from './ParcoursSection';
 import { PassSection } from './PassSection';
+import { RgpdSection } from '../rgpd/RgpdSection';
 import { useStructureQueries } from './useStructureQueries';
 
 export const NEW_SALARIE = 'nouveau';
@@ -44,6 +45,12 @@ function ExistingFile({ salarieId, today }: { salarieId: string; today: string }
       <ContractsSection key={`ct-${salarie.id}`} file={file} />
       <PassSection key={`ps-${salarie.id}`} file={file} today={today} />
       <ExitSection key={`ex-${salarie.id}`} salarie={salarie} />
+      <nav aria-label="Documents à imprimer" class="row-between">
+        <a class="button secondary" href={`#/salaries/${salarie.id}/livret-imprime`}>Livret de suivi à imprimer</a>
+        <a class="button secondary" href={`#/salaries/${salarie.id}/bilan`}>Bilan</a>
+        <a class="button secondary" href={`#/salaries/${salarie.id}/attestation`}>Attestation de compétences</a>
+      </nav>
+      <RgpdSection key={`rgpd-${salarie.id}`} salarieId={salarie.id} />
     </section>
   );
 }

@@ -30,6 +30,7 @@ export function SalariesPage() {
     <section aria-labelledby="salaries-title">
       <div class="row-between">
         <h2 id="salaries-title">Salariés</h2>
+        {/* « Conservation des dossiers » moved to « Structure », with the other settings. */}
         <a class="button" href={`#/salaries/${NEW_SALARIE}`}>Nouveau salarié</a>
       </div>
       <div class="row" role="search">

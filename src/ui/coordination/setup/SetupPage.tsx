@@ -49,6 +49,8 @@ function StructureForm({ structureId, existing }: { structureId: string; existin
     name: existing?.name ?? '', type: existing?.type ?? '', siret: existing?.siret ?? '',
     annexeFinanciere: existing?.annexeFinanciere ?? '', etiMayEditReferentiel: existing?.etiMayEditReferentiel === true,
   });
+  // Issue 12: kept beside the draft (the draft's shape belongs to domain/imports/setup.ts).
+  const [etiMayIssueBadges, setEtiMayIssueBadges] = useState(existing?.etiMayIssueBadges === true);
   const [msg, setMsg] = useState<Msg>(null);
   const problems = structureProblems(d);
   const blocked = Object.values(problems).some((p) => p.blocking);
@@ -64,7 +66,7 @@ function StructureForm({ structureId, existing }: { structureId: string; existin
     try {
       await write('structure', structureId, {
         name: d.name.trim(), type: d.type, siret: siret === '' ? null : siret,
-        annexeFinanciere: annexe === '' ? null : annexe, etiMayEditReferentiel: d.etiMayEditReferentiel,
+        annexeFinanciere: annexe === '' ? null : annexe, etiMayEditReferentiel: d.etiMayEditReferentiel, etiMayIssueBadges,
       });
       setMsg({ ok: true, text: 'Réglages de la structure enregistrés sur la tablette.' });
     } catch (e) {
@@ -87,6 +89,7 @@ function StructureForm({ structureId, existing }: { structureId: string; existin
         <div class="field"><label for="st-annexe">Numéro d’annexe financière</label><input id="st-annexe" value={d.annexeFinanciere} maxLength={200} aria-describedby="st-annexeFinanciere-msg" onInput={(e) => setD({ ...d, annexeFinanciere: e.currentTarget.value })} />{note('annexeFinanciere')}</div>
       </div>
       <label class="check"><input type="checkbox" checked={d.etiMayEditReferentiel} onChange={(e) => setD({ ...d, etiMayEditReferentiel: e.currentTarget.checked })} /> Les encadrants techniques peuvent modifier le référentiel</label>
+      <label class="check"><input type="checkbox" checked={etiMayIssueBadges} onChange={(e) => setEtiMayIssueBadges(e.currentTarget.checked)} /> Les encadrants peuvent délivrer des badges</label>
       <div class="actions"><button type="submit" disabled={blocked}>Enregistrer la structure</button></div>
       <Banner msg={msg} />
     </form>
