@@ -96,10 +96,12 @@ describe.each(backends)('authentication ($name)', (backend) => {
   });
 
   it('answers 426 to an older or unreadable protocol version, accepts current and missing', async () => {
-    for (const v of ['0', 'abc', '-1', '']) {
+    for (const v of ['0', 'abc', '-1', '', '99999999']) {
       const r = await h.request('GET', '/api/health', { headers: { 'X-Tremplin-Protocol': v } });
       expect(r.status, v).toBe(426);
       expect(r.body).toMatchObject({ error: 'protocol_unsupported' });
+      // Only a readable, older number is called « trop ancienne »; garbage is called unreadable.
+      expect((r.body as { message: string }).message, v).toContain(v === '0' ? 'trop ancienne' : 'illisible');
     }
     expect((await h.request('GET', '/api/health', { headers: { 'X-Tremplin-Protocol': '1' } })).status).toBe(200);
     const health = await h.request('GET', '/api/health');

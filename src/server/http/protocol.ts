@@ -15,10 +15,16 @@ export function protocolGuard(clock: ServerClock): MiddlewareHandler {
     const sent = c.req.header(PROTOCOL_HEADER);
     if (sent !== undefined) {
       const v = sent.trim();
-      if (!/^\d{1,6}$/.test(v) || Number(v) < MIN_PROTOCOL_VERSION) {
+      // An unreadable version is answered like an old one (the app's only way out is its update),
+      // but the message says which it was: « too old » would mislead whoever reads the log.
+      const readable = /^\d{1,6}$/.test(v);
+      if (!readable || Number(v) < MIN_PROTOCOL_VERSION) {
         c.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
         c.header(SERVER_HLC_HEADER, clock.tick());
-        return c.json({ error: 'protocol_unsupported', message: 'version de l’application trop ancienne : mettez-la à jour' }, 426);
+        const message = readable
+          ? 'version de l’application trop ancienne : mettez-la à jour'
+          : `en-tête ${PROTOCOL_HEADER} illisible : un numéro de version est attendu (mettez l’application à jour)`;
+        return c.json({ error: 'protocol_unsupported', message }, 426);
       }
     }
     await next();
