@@ -40,11 +40,24 @@ export interface ProductionData {
   structureName: string;
 }
 
-/** A month validated twice (two offline tablets) shows its first validation. */
+/**
+ * A month validated twice (two offline tablets) shows its first validation: the earliest
+ * `closedAt`, then the smaller id — never the table's order, which ids written in the same
+ * millisecond do not fix.
+ */
 function firstByMonth(closes: readonly MonthCloseRow[]): Map<string, MonthCloseRow> {
   const out = new Map<string, MonthCloseRow>();
-  for (const c of closes) if (!out.has(c.month)) out.set(c.month, c);
+  for (const c of closes) {
+    const kept = out.get(c.month);
+    if (!kept || isEarlier(c, kept)) out.set(c.month, c);
+  }
   return out;
+}
+
+function isEarlier(a: MonthCloseRow, b: MonthCloseRow): boolean {
+  // A close with no date (an old tablet's) sorts after every dated one.
+  const at = a.closedAt ?? '\uffff', bt = b.closedAt ?? '\uffff';
+  return at < bt || (at === bt && a.id < b.id);
 }
 
 export async function loadProduction(db: DeviceDb, today: string): Promise<ProductionData> {
