@@ -11,8 +11,11 @@
 //   opens until every row has been rendered (the rest come in chunks when the page is idle).
 // - *Filter: on the warm screen, another team chosen in the filter's select, until the frame that
 //   shows the filtered list (no re-read: both screens filter in memory).
-// cold: a new Dexie connection each run (nothing in memory; IndexedDB's files warm, the code
-// loaded); warm: the same connection again, the screen reopened (its first open is not counted).
+// cold: a new Dexie connection each run (nothing in memory, nothing saved by an earlier run of
+// the app: the `memory` table emptied before each run; IndexedDB's files warm, the code loaded):
+// the first open of the day; coldSaved: the same with the answers an earlier open of the same day
+// saved (client/queries/persistedMemory.ts), i.e. the app restarted later that day; warm: the same
+// connection again, the screen reopened (its first open is not counted).
 // After each timed run, untimed, the painted list is checked against what the domain rules give
 // for the seeded arrays (row count, heading count, first row), not against the screen's own read.
 // queries*: the reads alone (no screen), cold and warm, to tell reading from rendering;
@@ -174,19 +177,32 @@ async function run() {
       : assertShown('board', boardShows(root, boardAll), root, 'table.board tbody tr');
     // The board's rows after the first ones, from the same render() (0 for the home: no chunks).
     const untilAll = (t0: number) => (screen === 'board' ? untilPainted(() => boardShowsAll(root, boardAll), t0) : Promise.resolve(0));
-    const cold: number[] = [];
-    const coldAll: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      window.benchStage = `${screen} cold ${i}`;
-      const f = fresh();
-      const t0 = mount(f.services, screen);
-      cold.push(await untilPainted(shows, t0));
-      check();
-      coldAll.push(await untilAll(t0));
-      render(null, root);
-      f.db.close();
-      await pause(300);
-    }
+    const coldRuns = async (stage: string, before: () => Promise<unknown>) => {
+      const first: number[] = [];
+      const all: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        window.benchStage = `${screen} ${stage} ${i}`;
+        await before();
+        const f = fresh();
+        const t0 = mount(f.services, screen);
+        first.push(await untilPainted(shows, t0));
+        check();
+        all.push(await untilAll(t0));
+        render(null, root);
+        f.db.close();
+        await pause(300);
+      }
+      return { first, all };
+    };
+    // Nothing saved: each run starts from an empty `memory` table.
+    const { first: cold, all: coldAll } = await coldRuns('cold', () => db.memory.clear());
+    // An open earlier the same day, left to save its answers when idle (within 2 s).
+    window.benchStage = `${screen} saving`;
+    mount(services, screen);
+    await untilPainted(shows);
+    render(null, root);
+    await pause(2500);
+    const saved = await coldRuns('cold saved', () => Promise.resolve());
     // Warm: the same connection; its first open fills whatever it caches and is not counted.
     mount(services, screen);
     await untilPainted(shows);
@@ -215,7 +231,10 @@ async function run() {
       await pause(300);
     }
     render(null, root);
-    return { cold: summary(cold), warm: summary(warm), filter: summary(filter), ...(screen === 'board' ? { coldAllRows: summary(coldAll), warmAllRows: summary(warmAll) } : {}) };
+    return {
+      cold: summary(cold), coldSaved: summary(saved.first), warm: summary(warm), filter: summary(filter),
+      ...(screen === 'board' ? { coldAllRows: summary(coldAll), coldSavedAllRows: summary(saved.all), warmAllRows: summary(warmAll) } : {}),
+    };
   }
 
   // The floor: the screens painted from answers read beforehand (no IndexedDB at all), i.e. what

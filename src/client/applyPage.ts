@@ -10,6 +10,7 @@ import type { PulledChange, PullResponse } from '../sync/protocol';
 import { receiveClocks } from './clock';
 import { allTables, entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry } from './db';
 import { currentLocal, currentPulled } from './storedVersion';
+import { levelChanges, rebuildCurrentLevels } from './currentLevels';
 import { groupByRecord, loadOrphans, recordKey, saveOrphans, touchedFields } from './pending';
 
 export interface PageHooks {
@@ -26,10 +27,15 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
   // A page from an older server is upgraded before it meets the (current) local records.
   const changes = page.changes.filter((c) => isEntityName(c.entity)).map(currentPulled);
   return db.transaction('rw', allTables(db), async () => {
-    const orphans = await loadOrphans(db);
-    const pendingList: OutboxEntry[] = page.reset === true
-      ? await db.outbox.toArray()
-      : await db.outbox.where('[entity+id]').anyOf(changes.map((c) => [c.entity, c.id])).toArray();
+    // Reads are issued together and awaited once (issue 13: each await is a round trip to
+    // IndexedDB, and a first sync applies some 25 pages of 20 entities).
+    const [orphans, pendingList] = await Promise.all([
+      loadOrphans(db),
+      page.reset === true
+        ? db.outbox.toArray()
+        // An empty outbox (a first sync, most pulls) has nothing to look up.
+        : db.outbox.count().then((n) => (n === 0 ? [] : db.outbox.where('[entity+id]').anyOf(changes.map((c) => [c.entity, c.id])).toArray())),
+    ]);
     const pending = groupByRecord(pendingList);
 
     if (page.reset === true) {
@@ -41,25 +47,30 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
         if (drop.length > 0) await table.bulkDelete(drop);
         for (const id of ids) if (pending.has(recordKey(entity, id))) orphans.add(recordKey(entity, id));
       }
+      // The matrix's stored levels: those of the evaluations kept (pending work) only.
+      await rebuildCurrentLevels(db);
     }
 
     // Current local state of every record in the page (a record may appear twice in a page).
     const state = new Map<string, LocalRecord | null>();
+    // The page's evaluations before and after, for the matrix's stored levels (currentLevels.ts).
+    const levels = levelChanges();
     const byEntity = new Map<EntityName, string[]>();
     for (const c of changes) {
       const list = byEntity.get(c.entity) ?? [];
       list.push(c.id);
       byEntity.set(c.entity, list);
     }
-    for (const [entity, ids] of byEntity) {
+    await Promise.all([...byEntity].map(async ([entity, ids]) => {
       // Most pulled records are new to the device: find which exist with a keys-only query
-      // (cheap), then read just those.
+      // (cheap), then read just those. Every entity's reads at once.
       const table = entityTable(db, entity);
       const existing = (await table.where(':id').anyOf(ids).primaryKeys()) as string[];
       const found = existing.length === 0 ? [] : await table.bulkGet(existing);
       for (const id of ids) state.set(recordKey(entity, id), null);
       existing.forEach((id, i) => state.set(recordKey(entity, id), found[i] ?? null));
-    }
+      if (entity === 'evaluation') levels.before(found);
+    }));
 
     const dirtyOutbox = new Set<OutboxEntry>();
     const seenClocks: string[] = [page.serverHlc];
@@ -91,6 +102,8 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
       for (const clock of Object.values(c.clocks)) seenClocks.push(clock);
     }
 
+    // One bulkPut and one bulkDelete per table, all issued at once.
+    const writes: Promise<unknown>[] = [];
     for (const [entity, ids] of byEntity) {
       const table = entityTable(db, entity);
       const puts: LocalRecord[] = [];
@@ -101,13 +114,19 @@ export async function applyPage(db: DeviceDb, page: PullResponse, now: number, h
         if (rec === null) dels.push(id);
         else puts.push(rec);
       }
-      if (puts.length > 0) await table.bulkPut(puts);
-      if (dels.length > 0) await table.bulkDelete(dels);
+      if (puts.length > 0) writes.push(table.bulkPut(puts));
+      if (dels.length > 0) writes.push(table.bulkDelete(dels));
+      if (entity === 'evaluation') for (const id of new Set(ids)) levels.after(id, state.get(recordKey(entity, id)));
     }
-    if (dirtyOutbox.size > 0) await db.outbox.bulkPut([...dirtyOutbox]);
-    await saveOrphans(db, orphans);
-    await receiveClocks(db, seenClocks, now);
-    await db.meta.put({ key: META.cursor, value: page.cursor });
+    await Promise.all(writes);
+    await levels.apply(db);
+    // The cursor is saved in this same transaction, after its page's records (never before).
+    await Promise.all([
+      dirtyOutbox.size > 0 ? db.outbox.bulkPut([...dirtyOutbox]) : undefined,
+      saveOrphans(db, orphans),
+      receiveClocks(db, seenClocks, now),
+      db.meta.put({ key: META.cursor, value: page.cursor }),
+    ]);
     await hooks.beforePageCommit?.(page);
     return changes.length;
   });

@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { EntityName } from '../domain/entities';
 import { versionOf } from '../domain/records/upgrades';
+import { LEVEL_STORE, LEVEL_TABLE, rebuildCurrentLevels } from './currentLevels';
 import { upgradeStore } from './storedVersion';
 import type { Clocks, Fields, JsonValue, RejectReason } from '../sync/protocol';
 
@@ -70,6 +71,13 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A remembered answer kept across restarts: one per memory `name`, valid for its `key` only. */
+export interface MemoryRow {
+  name: string;
+  key: string;
+  value: unknown;
+}
+
 /**
  * Version 1, as shipped: the outbox, meta, refused changes and one table per entity with the
  * secondary indexes the screens read by (client/queries). Frozen: never edit it.
@@ -126,6 +134,16 @@ const VERSIONS: readonly { version: number; stores: Readonly<Record<string, stri
   // `logEntry` by `date` alone: the coordination's inbox reads its window, and the parcours board
   // the recent entries, in one range each rather than one per salarié. An index only: no upgrade.
   { version: 6, stores: { logEntry: 'id, salarieId, [salarieId+date], date' } },
+  // `review` by reader and instant: a reader's first and last readings (their inbox's window) in
+  // one step each, without every review first. And `memory`, local and never synced: the last
+  // answer of a few busy reads per user and day (queries/persistedMemory.ts), so the first screen
+  // after the app restarts paints from it while its live read confirms it. No upgrade.
+  { version: 7, stores: { review: 'id, logEntryId, [reviewerId+at]', memory: 'name' } },
+  // `currentLevel`, local and never synced: the matrix's current level per salarié × competence,
+  // derived from the evaluations and kept with them in every transaction that changes them
+  // (client/currentLevels.ts), so the matrix's first open reads one row per cell. Built from the
+  // stored evaluations here, so an older tablet opens with its matrix ready.
+  { version: 8, stores: { [LEVEL_TABLE]: LEVEL_STORE }, upgrade: rebuildCurrentLevels },
 ];
 
 /** The latest Dexie version (tests open older ones from fixtures). */
@@ -135,6 +153,7 @@ export type DeviceDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
   rejected: EntityTable<RejectedChange, 'seq'>;
+  memory: EntityTable<MemoryRow, 'name'>;
 };
 
 export interface DbDeps {

@@ -9,6 +9,7 @@ import type { PushResult } from '../sync/protocol';
 import { receiveClocks } from './clock';
 import { allTables, entityTable, type DeviceDb, type LocalRecord, type OutboxEntry, type RejectedChange } from './db';
 import { loadOrphans, recordKey, restoreField, saveOrphans, touchedFields } from './pending';
+import { levelChanges } from './currentLevels';
 
 const REASON_MESSAGES: Record<string, string> = {
   forbidden: 'Vous n’avez pas le droit de faire cette modification.',
@@ -57,6 +58,8 @@ export async function applyPushResults(
     const orphans = await loadOrphans(db);
     let resolved = 0;
     let rejected = 0;
+    // A rollback or a held-back value landing may change an evaluation: the matrix's stored level follows.
+    const levels = levelChanges();
     for (const sent of batch) {
       const result = byOp.get(sent.opId);
       if (result === undefined || sent.seq === undefined) continue;
@@ -67,6 +70,7 @@ export async function applyPushResults(
       const table = entityTable(db, entry.entity);
       const others = await db.outbox.where('[entity+id]').equals([entry.entity, entry.id]).toArray();
       let rec: LocalRecord | undefined = await table.get(entry.id);
+      if (entry.entity === 'evaluation') levels.before([rec]);
 
       if (result.status === 'rejected') {
         rejected++;
@@ -127,7 +131,9 @@ export async function applyPushResults(
           orphans.delete(key);
         }
       }
+      if (entry.entity === 'evaluation') levels.after(entry.id, await table.get(entry.id));
     }
+    await levels.apply(db);
     await saveOrphans(db, orphans);
     return { resolved, rejected };
   });

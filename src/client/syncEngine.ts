@@ -1,13 +1,16 @@
 // The device's sync loop: push the outbox in seq order (batches ≤ 500), apply the answers,
-// then pull pages until the server has no more, each page applied with its cursor in one
-// transaction. Failures never drop the outbox; they are retried with capped, jittered
-// backoff, except a revoked device (erase everything) and a 426 (wait for the update).
+// then pull pages until the server has no more (pullPages.ts), each page applied with its cursor
+// in one transaction. Failures never drop the outbox; they are retried with capped, jittered
+// backoff, except a revoked device (erase everything), an expired session (stop sending its
+// token, keep everything until the person signs in again) and a 426 (wait for the update).
 import { MAX_PULL_LIMIT, type Change, type PushResult } from '../sync/protocol';
-import { ApiError, RevokedError, type Api } from './api';
+import { ApiError, RevokedError, SessionExpiredError, type Api } from './api';
 import { applyPage, type PageHooks } from './applyPage';
 import { backoffDelay } from './backoff';
 import { eraseDeviceDb, META, type DeviceDb, type OutboxEntry } from './db';
 import { applyPushResults } from './pushResults';
+import { pullPages, type PullProgress } from './pullPages';
+import { currentSession, markSessionExpired } from './session';
 import { classifyFailure, createSyncStatusStore, type SyncStatus, type SyncStatusStore } from './status';
 
 /** Stay well below the contract's 2 MB per push. */
@@ -22,6 +25,8 @@ export interface SyncEngineOptions {
   now?: () => number;
   /** Called after a revoked device has erased its data. */
   onRevoked?: () => void | Promise<void>;
+  /** Called once the lapsed session is marked expired (the store and the outbox are kept). */
+  onSessionExpired?: () => void | Promise<void>;
   pushBatchSize?: number;
   pullLimit?: number;
   hooks?: PageHooks;
@@ -111,35 +116,29 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function pullAll(): Promise<number> {
-    let pulled = 0;
-    let cursor = (await db.meta.get(META.cursor))?.value as string | undefined;
-    let forceReset = false;
-    for (;;) {
-      let page;
-      try {
-        page = await api.pull(cursor, pullLimit);
-      } catch (e) {
-        // A cursor this server does not recognise (restored from elsewhere, older format):
-        // start over, and treat the first page as a reset so nothing stale stays.
-        if (!(e instanceof ApiError) || e.status !== 400 || e.body?.field !== 'since' || cursor === undefined) throw e;
-        cursor = undefined;
-        forceReset = true;
-        continue;
-      }
-      if (forceReset) {
-        page = { ...page, reset: true as const };
-        forceReset = false;
-      }
-      pulled += await applyPage(db, page, now(), options.hooks);
-      cursor = page.cursor;
-      if (!page.hasMore) break;
+    const since = (await db.meta.get(META.cursor))?.value as string | undefined;
+    // A device with no cursor gets the whole view: say how far it is (the shell's progress bar).
+    const first = since === undefined;
+    if (first) set({ firstSync: { received: 0, pages: 0 } });
+    try {
+      return await pullPages({
+        pull: (cursor, limit) => api.pull(cursor, limit),
+        apply: (page) => applyPage(db, page, now(), options.hooks),
+        since,
+        limit: pullLimit,
+        ...(first ? { onPage: (progress: PullProgress) => set({ firstSync: progress }) } : {}),
+      });
+    } finally {
+      if (first) set({ firstSync: undefined });
     }
-    return pulled;
   }
 
   async function runOnce(): Promise<SyncOutcome> {
     set({ syncing: true });
+    // The token this run sends, so an expiry marks that session and never one signed in since.
+    let token: string | undefined;
     try {
+      token = (await currentSession(db))?.token;
       const { pushed, rejected } = await pushAll();
       const pulled = await pullAll();
       const at = now();
@@ -162,6 +161,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
         set({ revoked: true, pending: 0, rejectedCount: 0 });
         await eraseDeviceDb(db);
         await options.onRevoked?.();
+      } else if (e instanceof SessionExpiredError) {
+        // Not halted: the same engine syncs again once someone signs in (and the outbox is still there).
+        if (token !== undefined) await markSessionExpired(db, token);
+        await refreshCounts().catch(() => undefined);
+        await options.onSessionExpired?.();
       } else {
         await refreshCounts().catch(() => undefined);
       }

@@ -15,6 +15,8 @@ export type {
   ActivityRow, Competence, CompetenceRow, Evaluation, EvaluationRow, MatrixData, MatrixFrame, MatrixMemory, Objective, ObjectiveRow, SalarieLevels,
 } from './matrix';
 export { frameKey, sameLevels } from './matrix';
+export type { SalarieCells } from './storedLevels';
+export { sameCells } from './storedLevels';
 export type BadgeRow = EntityRow<'badge'>;
 
 /** One salarié's evaluations and objectives, with their current levels (the parcours). */

@@ -1,7 +1,9 @@
 // The matrice de positionnement's reads and its memory. The screen is read in two parts: a small
 // « frame » (activities, teams, names, the activity's competences, the members' objectives) in one
-// read, and each salarié's evaluations on their own (levelsOf), so that a level change or a sync
-// about one salarié re-reads that salarié's ~180 evaluations, not the team's 5,400.
+// read, and each salarié's cells on their own (storedLevels.ts, cellsOf: the levels the device
+// stores per salarié × competence), so that a level change or a sync about one salarié re-reads
+// that salarié's ~60 cells, not the team's 5,400 evaluations. levelsOf (the evaluations and the
+// levels derived from them) stays for the figure of the benchmark and the checks of the tests.
 // Rows are the typed EntityRows of entities.ts, handed on as they are read (no copy per row); the
 // types below only narrow what the matrix looks at.
 // The memory (frames by user, day, team and activity; levels by salarié) belongs to the query
@@ -16,6 +18,7 @@ import type { EntityRow } from '../rows';
 import { queryMemory, type QueryMemory } from './memory';
 import { allOf, whereIn } from './tables';
 import { teamsWithMembers, userNames, type SalarieRow, type TeamView } from './teams';
+import { cellsOf, cellsOfMany, historyOf, type SalarieCells } from './storedLevels';
 
 export type ActivityRow = EntityRow<'activity'>;
 export type CompetenceRow = EntityRow<'competence'>;
@@ -165,8 +168,8 @@ export function sameLevels(a: SalarieLevels, b: SalarieLevels): boolean {
 export interface MatrixMemory {
   /** The last frames read, by frameKey. */
   frames: QueryMemory<MatrixFrame>;
-  /** Each salarié's levels as last read, by salarié id (live reads keep them up to date). */
-  levels: Map<string, SalarieLevels>;
+  /** Each salarié's cells as last read, by salarié id (live reads keep them up to date). */
+  levels: Map<string, SalarieCells>;
 }
 
 /** The user is in the key: a tablet that changes hands never paints the last user's matrix. */
@@ -184,6 +187,12 @@ export function matrixQueries(db: DeviceDb) {
     matrixFrame: (today: string, teamId: string, chosenActivity: string) => matrixFrame(db, today, teamId, chosenActivity),
     levelsOf: (salarieId: string) => levelsOf(db, salarieId),
     levelsOfMany: (salarieIds: readonly string[], onDevice: number) => levelsOfMany(db, salarieIds, onDevice),
+    /** One salarié's stored cells (the matrix's live read per row). */
+    cellsOf: (salarieId: string) => cellsOf(db, salarieId),
+    /** Several salariés' stored cells in one plain read (the first paint). */
+    cellsOfMany: (salarieIds: readonly string[], onDevice: number) => cellsOfMany(db, salarieIds, onDevice),
+    /** One cell's evaluations, for its panel's history. */
+    historyOf: (salarieId: string, competenceId: string) => historyOf(db, salarieId, competenceId),
     matrixData: (today: string, teamId: string, activityId: string) => matrixData(db, today, teamId, activityId),
     matrixMemory,
     /**
@@ -198,7 +207,7 @@ export function matrixQueries(db: DeviceDb) {
       const { levels } = matrixMemory;
       const missing = frame.members.map((m) => m.id).filter((id) => !levels.has(id));
       if (missing.length === 0) return;
-      for (const [id, read] of await levelsOfMany(db, missing, frame.onDevice)) if (!levels.has(id)) levels.set(id, read);
+      for (const [id, read] of await cellsOfMany(db, missing, frame.onDevice)) if (!levels.has(id)) levels.set(id, read);
     },
   };
 }

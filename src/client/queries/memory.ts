@@ -5,6 +5,8 @@
 export interface QueryMemory<T> {
   get(key: string): T | undefined;
   set(key: string, value: T): void;
+  /** The answer an earlier run of the app saved for `key`, if any (persistedMemory.ts only). */
+  load?(key: string): Promise<T | undefined>;
 }
 
 /** The last `max` answers, the least recently used dropped first (a few weeks, not the year). */

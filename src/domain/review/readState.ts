@@ -59,8 +59,12 @@ export function readerState(reviewerId: string, reviews: Iterable<ReviewLike>, t
     if (first === null || r.at < first) first = r.at;
     if (last === null || r.at > last) last = r.at;
   }
-  const anchor = first === null ? today : first.slice(0, 10);
-  return { reviewerId, windowStart: addDays(anchor, -FIRST_LOOKBACK_DAYS), lastReadAt: last, readIds };
+  return { reviewerId, windowStart: windowStartOf(first, today), lastReadAt: last, readIds };
+}
+
+/** The first day of a reviewer's window, from their first reading (ISO instant, null before any). */
+export function windowStartOf(firstReadAt: string | null, today: IsoDate): IsoDate {
+  return addDays(firstReadAt === null ? today : firstReadAt.slice(0, 10), -FIRST_LOOKBACK_DAYS);
 }
 
 /** In the reviewer's window and not reviewed by them. */

@@ -5,36 +5,39 @@
 // Performance choices (issue 5: 30 × 60 rendered ≤ 50 ms, a level change shown ≤ 100 ms, CPU ×4):
 // - The grid is windowed (MatrixGrid.tsx): only the cells in view are in the DOM.
 // - The screen is read in two parts (client/queries/matrix.ts): a small « frame » (activities,
-//   teams, names, competences, objectives) in one live read, and the evaluations in one live read
-//   per salarié. A level change then re-reads one salarié's ~180 evaluations, not the team's 5,400,
-//   so the write does not wait behind a big read, and a sync touching one salarié re-reads only that one.
+//   teams, names, competences, objectives) in one live read, and the cells in one live read per
+//   salarié. The cells are the levels the device stores per salarié × competence, kept with the
+//   evaluations by the repository and the pull (client/currentLevels.ts): a first open reads one
+//   row per cell, not the team's 5,400 evaluations, and a level change re-reads one salarié's
+//   ~60 cells. The evaluations are read only for the open cell's history.
 // - Both are kept per device in memory (queries.competences.matrixMemory): reopening the matrix
 //   paints at once from memory while the live reads confirm it; a re-read that changed nothing
 //   renders nothing.
 //   « Aujourd'hui » fills that memory when the tablet is idle, so the first open is as fast; a
-//   first open before that still reads every evaluation from IndexedDB (the cold figure).
+//   first open before that reads the stored cells from IndexedDB (the cold figure).
 // - A chosen level is shown and the panel closed at the tap (optimistic), then written. If the
 //   write fails the cell goes back to its previous level, a French alert says what was not saved
 //   and the panel reopens with the same context and comment: nothing typed is lost, and the
 //   repository's single transaction means nothing is half-written.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Queries } from '../../client/queries';
-import type { Evaluation, MatrixFrame, Objective, SalarieLevels } from '../../client/queries/competences';
-import { frameKey, sameLevels } from '../../client/queries/competences';
+import type { Evaluation, MatrixFrame, Objective, SalarieCells } from '../../client/queries/competences';
+import { frameKey, sameCells } from '../../client/queries/competences';
 import type { SalarieRow } from '../../client/queries/teams';
 import { observe } from '../../client/queries/live';
-import { LEVEL_INFO, matrixKey, toLevel, withEvaluations } from '../../domain/rules/matrix';
+import { LEVEL_INFO, matrixKey, toLevel, withEvaluations, type MatrixCell } from '../../domain/rules/matrix';
 import { selfGap } from '../../domain/competences/selfAssessment';
 import { cellObjective } from '../../domain/competences/objectives';
 import { fullName } from '../../domain/people';
 import { useServices } from '../shell/services';
 import { useExternal } from '../shell/hooks/useExternal';
+import { useLiveQuery } from '../shell/hooks/useLiveQuery';
 import { isoDay } from '../shell/format';
 import { writeErrorMessage } from '../shell/writeError';
 import { EvaluationPanel, type CellTarget, type ChosenLevel } from './EvaluationPanel';
 import { MatrixGrid, type CellView, type GridMember } from './MatrixGrid';
 
-type Levels = ReadonlyMap<string, SalarieLevels>;
+type Levels = ReadonlyMap<string, SalarieCells>;
 
 
 /** The frame of the screen (everything but evaluations); undefined until first read on this device. */
@@ -67,7 +70,7 @@ function useLevels(queries: Queries, ids: readonly string[], onDevice: number): 
   const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(queries, ids) }));
   useEffect(() => {
     const memory = queries.competences.matrixMemory.levels;
-    const current = new Map<string, SalarieLevels>();
+    const current = new Map<string, SalarieCells>();
     for (const id of ids) { const v = memory.get(id); if (v !== undefined) current.set(id, v); }
     const complete = () => current.size === ids.length;
     setState((s) => (s.key === key && s.map !== null ? s : { key, map: complete() ? new Map(current) : null }));
@@ -77,11 +80,11 @@ function useLevels(queries: Queries, ids: readonly string[], onDevice: number): 
     let stops: (() => void)[] = [];
     const watch = () => {
       stops = ids.map((id) => observe(
-        () => queries.competences.levelsOf(id),
+        () => queries.competences.cellsOf(id),
         (v) => {
           const prev = current.get(id);
           // The first answer usually equals what memory or the plain read showed: no render.
-          if (prev !== undefined && sameLevels(prev, v)) return;
+          if (prev !== undefined && sameCells(prev, v)) return;
           memory.set(id, v);
           current.set(id, v);
           timer ??= setTimeout(flush, 0);
@@ -94,7 +97,7 @@ function useLevels(queries: Queries, ids: readonly string[], onDevice: number): 
     else {
       // Nothing in memory (first open): one plain read paints first; a live read's first read
       // also records every key it returned, which made the cold open about twice as long.
-      queries.competences.levelsOfMany(missing, onDevice).then((read) => {
+      queries.competences.cellsOfMany(missing, onDevice).then((read) => {
         if (stopped) return;
         for (const [id, v] of read) { memory.set(id, v); current.set(id, v); }
         flush();
@@ -110,7 +113,7 @@ function useLevels(queries: Queries, ids: readonly string[], onDevice: number): 
 /** These salariés' levels from memory, or null when one of them is not there. */
 function cachedLevels(queries: Queries, ids: readonly string[]): Levels | null {
   const memory = queries.competences.matrixMemory.levels;
-  const out = new Map<string, SalarieLevels>();
+  const out = new Map<string, SalarieCells>();
   for (const id of ids) {
     const v = memory.get(id);
     if (v === undefined) return null;
@@ -119,12 +122,20 @@ function cachedLevels(queries: Queries, ids: readonly string[]): Levels | null {
   return out;
 }
 
-/** The levels read, with the levels chosen but not read back yet (optimistic) folded in. */
+function marks(cell: MatrixCell | undefined, evaluationId: string): boolean {
+  return cell !== undefined && (cell.official?.evaluationId === evaluationId || cell.self?.evaluationId === evaluationId);
+}
+
+/**
+ * The levels read, with the levels chosen but not read back yet (optimistic) folded in. One read
+ * back is its cell's mark; folding one that was read back but is not the mark changes nothing
+ * (the rule keeps the later evaluation).
+ */
 function withPending(read: Levels, saved: readonly Evaluation[]): Levels {
   const pending = new Map<string, Evaluation[]>();
   for (const e of saved) {
     const l = read.get(e.salarieId);
-    if (l === undefined || l.evaluations.some((x) => x.id === e.id)) continue;
+    if (l === undefined || marks(l.cells.get(matrixKey(e.salarieId, e.competenceId)), e.id)) continue;
     const list = pending.get(e.salarieId);
     if (list === undefined) pending.set(e.salarieId, [e]); else list.push(e);
   }
@@ -132,7 +143,7 @@ function withPending(read: Levels, saved: readonly Evaluation[]): Levels {
   const out = new Map(read);
   for (const [salarieId, list] of pending) {
     const base = read.get(salarieId)!;
-    out.set(salarieId, { evaluations: [...base.evaluations, ...list], cells: withEvaluations(base.cells, list) });
+    out.set(salarieId, { cells: withEvaluations(base.cells, list) });
   }
   return out;
 }
@@ -193,6 +204,12 @@ export function Matrice() {
   const version = useMemo(() => ({ objectives, today }), [objectives, today]);
   const counts = useMemo(() => (frame === undefined || levels === null ? { due: 0, late: 0 } : objectiveCounts(frame, levels, today)), [frame, levels, today]);
   const competences = frame?.competences;
+  // The open cell's evaluations, for its history (read only for that cell).
+  const historyKey = open === null ? null : { salarieId: open.salarieId, competenceId: open.competence.id };
+  const history = useLiveQuery(
+    () => (historyKey === null ? Promise.resolve(NO_EVALUATIONS) : queries.competences.historyOf(historyKey.salarieId, historyKey.competenceId)),
+    [queries, historyKey?.salarieId, historyKey?.competenceId],
+  );
   const onOpen = useCallback((salarieId: string, salarieName: string, competenceId: string) => {
     const competence = competences?.find((c) => c.id === competenceId);
     if (competence === undefined) return;
@@ -233,6 +250,7 @@ export function Matrice() {
   const acts = frame?.activities ?? [];
   const openTarget = open;
   const openLevels = openTarget === null ? undefined : levels?.get(openTarget.salarieId);
+  const openHistory = openTarget === null ? NO_EVALUATIONS : withSaved(history ?? NO_EVALUATIONS, saved, openTarget.salarieId, openTarget.competence.id);
   return (
     <section aria-labelledby="matrix-title" class="matrix-screen">
       <h2 id="matrix-title">Matrice de positionnement</h2>
@@ -265,7 +283,7 @@ export function Matrice() {
           key={`${openTarget.salarieId}|${openTarget.competence.id}|${openTarget.retry === undefined ? '' : 'retry'}`}
           target={openTarget}
           cell={openLevels?.cells.get(matrixKey(openTarget.salarieId, openTarget.competence.id))}
-          evaluations={openLevels?.evaluations ?? []}
+          evaluations={openHistory}
           names={frame.names}
           evaluatorId={user.id}
           onClose={() => { setOpen(null); setFocusRequest((n) => n + 1); }}
@@ -280,6 +298,14 @@ export function Matrice() {
         )}
     </section>
   );
+}
+
+const NO_EVALUATIONS: Evaluation[] = [];
+
+/** One cell's history with the levels chosen on this screen and not read back yet. */
+function withSaved(read: readonly Evaluation[], saved: readonly Evaluation[], salarieId: string, competenceId: string): readonly Evaluation[] {
+  const more = saved.filter((e) => e.salarieId === salarieId && e.competenceId === competenceId && !read.some((x) => x.id === e.id));
+  return more.length === 0 ? read : [...read, ...more];
 }
 
 const EMPTY_VIEW: CellView = { level: 0, self: null, objectiveTarget: null, objectiveState: null };

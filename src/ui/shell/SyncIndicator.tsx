@@ -1,8 +1,10 @@
 // Always visible: where the data stands. Online or not, how many changes wait on this tablet,
-// when the last sync succeeded, the error in French if any, and a button to sync now.
+// when the last sync succeeded, the error in French if any, and a button to sync now; during a
+// first sync, a progress bar (FirstSyncProgress).
 import { useServices } from './services';
 import { useExternal } from './hooks/useExternal';
 import { timeOf } from './format';
+import { FirstSyncProgress } from './FirstSyncProgress';
 
 export function SyncIndicator() {
   const { sync, syncNow } = useServices();
@@ -17,6 +19,7 @@ export function SyncIndicator() {
       {s.lastSyncAt !== undefined && <span>Dernière synchro : {timeOf(s.lastSyncAt)}</span>}
       {s.error !== undefined && s.online && <span class="error-text">{s.error.message}</span>}
       {s.rejectedCount > 0 && <a href="#/refus">{s.rejectedCount} refusée{s.rejectedCount > 1 ? 's' : ''}</a>}
+      {s.firstSync !== undefined && <FirstSyncProgress received={s.firstSync.received} pages={s.firstSync.pages} />}
       <button type="button" onClick={() => void syncNow()} disabled={s.syncing}>Synchroniser</button>
     </div>
   );
