@@ -1,6 +1,10 @@
 // Measures how many changes per second the server applies through POST /api/sync/push (JSON
 // parsing, validation, access rules, merge, bulk writes), on PGlite and, when TEST_DATABASE_URL
 // or DATABASE_URL is set, on PostgreSQL. Targets: ≥ 2,000/s PGlite, ≥ 5,000/s PostgreSQL.
+// Issue 13 judges it as a ratio: beside each figure, the raw reference measured on the same store
+// in the same run — the same time entries written 1,000 at a time by one bare multi-row INSERT
+// into `records` (no HTTP, no rule, no merge, no history); and, for information, the same plus
+// the multi-row INSERT of their `applied_ops` history rows (what a push must at least store).
 // Run: npx tsx bench/server-apply.ts
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '../src/domain/ids';
@@ -22,7 +26,41 @@ function hlcNow(counter: number): string {
   return `${new Date().toISOString()}-${(counter % 0xffff).toString(16).padStart(4, '0')}-bench`;
 }
 
-async function bench(db: Db): Promise<{ created: number; updated: number }> {
+/** Rows per second of bare multi-row INSERTs of `BATCHES × PER_BATCH` time entries and their history rows. */
+async function rawInsertRate(db: Db, withHistory: boolean): Promise<number> {
+  const structureId = `raw-${randomBytes(4).toString('hex')}`;
+  const salarieId = uuidv7();
+  let seq = 0;
+  async function batch(): Promise<void> {
+    const recParams: unknown[] = [];
+    const opParams: unknown[] = [];
+    const recValues: string[] = [];
+    const opValues: string[] = [];
+    for (let i = 0; i < PER_BATCH; i++) {
+      seq += 1;
+      const id = uuidv7();
+      const hlc = hlcNow(seq);
+      const set = { salarieId, date: `2026-10-${String(1 + (seq % 28)).padStart(2, '0')}`, hours: 7, lateMinutes: 0 };
+      const clocks = Object.fromEntries(Object.keys(set).map((k) => [k, hlc]));
+      const r = recParams.length;
+      recValues.push(`('timeEntry', $${r + 1}, $${r + 2}, $${r + 3}::jsonb, $${r + 4}::jsonb, false, $${r + 5}, $${r + 5}, $${r + 6}, 1)`);
+      recParams.push(id, structureId, JSON.stringify(set), JSON.stringify(clocks), seq, salarieId);
+      const o = opParams.length;
+      opValues.push(`($${o + 1}, $${o + 2}, $${o + 3}, 'timeEntry', $${o + 4}, $${o + 5}, 'u', 'd', $${o + 6}::jsonb, false, $${o + 7}::jsonb, '[]'::jsonb)`);
+      opParams.push(structureId, uuidv7(), seq, id, hlc, JSON.stringify(set), JSON.stringify(Object.keys(set)));
+    }
+    await db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO records (entity, id, structure_id, fields, clocks, deleted, seq, created_seq, salarie_id, version) VALUES ${recValues.join(', ')}`, recParams);
+      if (withHistory) await tx.query(`INSERT INTO applied_ops (structure_id, op_id, seq, entity, id, hlc, user_id, device_id, set_fields, deleted, won, lost) VALUES ${opValues.join(', ')}`, opParams);
+    });
+  }
+  await batch(); // warm-up
+  const t = performance.now();
+  for (let b = 0; b < BATCHES; b++) await batch();
+  return (BATCHES * PER_BATCH) / ((performance.now() - t) / 1000);
+}
+
+async function bench(db: Db): Promise<{ created: number; updated: number; raw: number; rawWithHistory: number }> {
   await migrate(db);
   const deps = makeDeps({ db });
   const app = createApp(deps);
@@ -62,7 +100,9 @@ async function bench(db: Db): Promise<{ created: number; updated: number }> {
   t = performance.now();
   for (let b = 0; b < BATCHES; b++) await push(makeBatch(true));
   const updated = (BATCHES * PER_BATCH) / ((performance.now() - t) / 1000);
-  return { created, updated };
+  const raw = await rawInsertRate(db, false);
+  const rawWithHistory = await rawInsertRate(db, true);
+  return { created, updated, raw, rawWithHistory };
 }
 
 /** A throwaway schema, so the bench never touches the tables of the database it is pointed at. */
@@ -92,7 +132,8 @@ async function main(): Promise<void> {
       const r = await bench(db);
       const target = TARGETS[db.kind];
       const fmt = (n: number) => Math.round(n).toLocaleString('fr-FR');
-      console.log(`${name}: ${fmt(r.created)} créations/s, ${fmt(r.updated)} mises à jour/s (objectif ≥ ${fmt(target)}/s) ${Math.min(r.created, r.updated) >= target ? 'OK' : 'EN DESSOUS'}`);
+      const pct = (n: number) => `${Math.round((100 * n) / r.raw)} %`;
+      console.log(`${name}: ${fmt(r.created)} créations/s (${pct(r.created)} du brut), ${fmt(r.updated)} mises à jour/s (${pct(r.updated)} du brut) ; référence brute (INSERT multi-lignes dans records, même base, même exécution) : ${fmt(r.raw)} lignes/s, avec l’historique applied_ops : ${fmt(r.rawWithHistory)}/s (objectif ≥ ${fmt(target)}/s et ≥ 40 % du brut) ${Math.min(r.created, r.updated) >= target && Math.min(r.created, r.updated) >= 0.4 * r.raw ? 'OK' : 'EN DESSOUS'}`);
     } finally {
       await db.close();
     }

@@ -41,6 +41,8 @@ export interface AdminDevice {
   persisted: boolean | null;
   /** The device making the call. */
   current: boolean;
+  /** Unused beyond the server's idle limit: refused until its person signs in again (data kept). */
+  sessionExpired?: boolean;
 }
 
 export interface AdminApi {

@@ -1,6 +1,7 @@
 // Typed HTTP client of the sync contract over an injected `fetch` (tests inject faults). Every
 // request carries the protocol version; failures become typed errors the sync engine acts on:
-// revoked device (erase), 426 (offer the update), network (retry later), anything else.
+// revoked device (erase), expired session (sign in again, keep the data), 426 (offer the
+// update), network (retry later), anything else.
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type Change, type ErrorBody, type LoginResponse, type PullResponse, type PushResponse, type SessionUser } from '../sync/protocol';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -10,6 +11,17 @@ export class RevokedError extends Error {
   override readonly name = 'RevokedError';
   constructor() {
     super('Cette tablette a été déconnectée par la coordination.');
+  }
+}
+
+/**
+ * The session lapsed unused (server auth/expiry.ts): the person signs in again. Unlike a
+ * revocation the device keeps its data and its outbox, sent once the same person is back.
+ */
+export class SessionExpiredError extends Error {
+  override readonly name = 'SessionExpiredError';
+  constructor() {
+    super('Votre session a expiré : reconnectez-vous. Vos saisies non envoyées sont gardées sur cette tablette.');
   }
 }
 
@@ -96,6 +108,7 @@ export function createApi(options: ApiOptions = {}) {
     if (res.ok) return parsed as T;
     const err = isErrorBody(parsed) ? parsed : undefined;
     if (res.status === 401 && err?.error === 'device_revoked') throw new RevokedError();
+    if (res.status === 401 && err?.error === 'session_expired') throw new SessionExpiredError();
     throw new ApiError(res.status, err);
   }
 

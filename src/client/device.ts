@@ -36,6 +36,7 @@ export function createDevice(opts: DeviceOptions = {}) {
   const engine = createSyncEngine({
     db, api, now, runExclusive: webLockRunner(locks), ...opts.engine,
     onRevoked: () => session.getState().revoked(),
+    onSessionExpired: () => session.getState().expired(),
   });
 
   return {

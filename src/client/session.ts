@@ -1,8 +1,14 @@
 // Sign-in and sign-out on the device. The session (token, user, device id) lives in `meta`;
 // the device id becomes the HLC node. Signing in as someone else first empties the device
 // (no one inherits another user's files); signing out erases the whole database.
+// A session the server says lapsed (401 session_expired) stays in `meta` marked `expired`: no
+// token is sent any more, but the store and the outbox are kept, and the next sign-in compares
+// its user with that one — the same person gets everything back (the outbox leaves at the next
+// sync, under their new token); someone else gets an empty device, the previous person's
+// unsent changes erased in the same transaction that stores the new session, so none of them
+// can ever be sent under another person's token.
 import type { SessionUser } from '../sync/protocol';
-import { ApiError, NetworkError, RevokedError, type Api } from './api';
+import { ApiError, NetworkError, RevokedError, SessionExpiredError, type Api } from './api';
 import { setClockNode } from './clock';
 import { allTables, eraseDeviceDb, META, type DeviceDb } from './db';
 
@@ -10,6 +16,8 @@ export interface Session {
   token: string;
   user: SessionUser;
   deviceId: string;
+  /** The server refused it as unused too long: kept only to know whose data the device holds. */
+  expired?: true;
 }
 
 /** Sign-in refused; `message` is what to show the user, in French. */
@@ -28,9 +36,33 @@ export class PendingChangesError extends Error {
   }
 }
 
-export async function currentSession(db: DeviceDb): Promise<Session | undefined> {
+/** The stored session, expired or not. */
+async function storedSession(db: DeviceDb): Promise<Session | undefined> {
   const v = (await db.meta.get(META.session))?.value as Session | undefined;
   return v !== undefined && typeof v.token === 'string' ? v : undefined;
+}
+
+/** The live session: the one whose token is sent (an expired one is not). */
+export async function currentSession(db: DeviceDb): Promise<Session | undefined> {
+  const s = await storedSession(db);
+  return s?.expired === true ? undefined : s;
+}
+
+/** The session that lapsed, if that is why nobody is signed in (the sign-in screen says so). */
+export async function expiredSession(db: DeviceDb): Promise<Session | undefined> {
+  const s = await storedSession(db);
+  return s?.expired === true ? s : undefined;
+}
+
+/**
+ * The server answered session_expired: stop sending this token, keep everything else. Only the
+ * session that was refused is marked (a sign-in meanwhile, in another tab, stays live).
+ */
+export async function markSessionExpired(db: DeviceDb, token: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const s = await storedSession(db);
+    if (s !== undefined && s.token === token && s.expired !== true) await db.meta.put({ key: META.session, value: { ...s, expired: true } satisfies Session });
+  });
 }
 
 export async function login(db: DeviceDb, api: Api, creds: { login: string; password: string; deviceName: string }, now: () => number = Date.now): Promise<Session> {
@@ -46,8 +78,9 @@ export async function login(db: DeviceDb, api: Api, creds: { login: string; pass
     throw e;
   }
   const session: Session = { token: res.token, user: res.user, deviceId: res.deviceId };
-  const previous = await currentSession(db);
   await db.transaction('rw', allTables(db), async () => {
+    // Read inside the transaction: an expired session counts (its data is still here).
+    const previous = await storedSession(db);
     if (previous !== undefined && previous.user.id !== session.user.id) {
       const hlc = await db.meta.get(META.hlc); // the clock stays monotonic whoever signs in
       await Promise.all(allTables(db).map((t) => t.clear()));
@@ -71,7 +104,7 @@ export async function logout(db: DeviceDb, api: Api, opts: { discardPending?: bo
   try {
     await api.logout();
   } catch (e) {
-    if (!(e instanceof NetworkError || e instanceof ApiError || e instanceof RevokedError)) throw e;
+    if (!(e instanceof NetworkError || e instanceof ApiError || e instanceof RevokedError || e instanceof SessionExpiredError)) throw e;
   }
   await eraseDeviceDb(db);
 }

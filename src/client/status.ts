@@ -1,9 +1,9 @@
 // The sync status the UI shows (a zustand vanilla store, so any tab's UI can subscribe), and
 // the mapping from a failed sync to a French message and to "retry later or not".
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ApiError, NetworkError, RevokedError, UpdateRequiredError } from './api';
+import { ApiError, NetworkError, RevokedError, SessionExpiredError, UpdateRequiredError } from './api';
 
-export type SyncErrorCode = 'network' | 'server' | 'quota' | 'unauthenticated' | 'revoked' | 'update_required' | 'unknown';
+export type SyncErrorCode = 'network' | 'server' | 'quota' | 'unauthenticated' | 'session_expired' | 'revoked' | 'update_required' | 'unknown';
 
 export interface SyncStatus {
   online: boolean;
@@ -19,6 +19,11 @@ export interface SyncStatus {
   revoked: boolean;
   /** Changes the server refused (listed in the `rejected` table). */
   rejectedCount: number;
+  /**
+   * While a device with no cursor receives its whole view: records and pages applied so far.
+   * The pull answer gives no total, so the shell shows an indeterminate bar with these counts.
+   */
+  firstSync?: { received: number; pages: number } | undefined;
 }
 
 export type SyncStatusStore = StoreApi<SyncStatus>;
@@ -47,6 +52,7 @@ export function isQuotaError(e: unknown): boolean {
 
 export function classifyFailure(e: unknown): ClassifiedFailure {
   if (e instanceof RevokedError) return { code: 'revoked', message: 'Cette tablette a été déconnectée par la coordination : ses données ont été effacées.', retry: false };
+  if (e instanceof SessionExpiredError) return { code: 'session_expired', message: e.message, retry: false };
   if (e instanceof UpdateRequiredError) return { code: 'update_required', message: 'Une mise à jour de l’application est nécessaire pour synchroniser.', retry: false };
   if (e instanceof NetworkError) return { code: 'network', message: 'Pas de connexion : vos saisies restent sur la tablette et partiront dès le retour du réseau.', retry: true };
   if (e instanceof ApiError && e.status === 401) return { code: 'unauthenticated', message: 'Votre session a expiré : reconnectez-vous pour synchroniser.', retry: false };

@@ -1,10 +1,12 @@
 // `npm run admin -- create-structure --name NAME --type ACI` and `npm run admin -- create-user
 // --structure ID --role coordinator --login L --password P --name "Nom"`: how a deployment gets
 // its first coordinator. Same store as the server (DATA_DIR / DATABASE_URL); one JSON line out.
+// `backup` / `restore` (issue 13) live in backup/; this file only dispatches to them.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { STRUCTURE_TYPES } from '../domain/entities';
 import { isRecordId } from '../domain/ids';
+import { backupFromCli, BackupUsageError, isBackupCommand, serveBackupCommand } from './backup/command';
 import { tryRemoteAdmin, type AdminAnswer } from './db/localAdmin';
 import { openStore, storeFromEnv } from './db/open';
 import type { Db } from './db/types';
@@ -18,7 +20,9 @@ export class UsageError extends Error {}
 
 const USAGE = `Utilisation :
   npm run admin -- create-structure --name NOM --type ACI|EI|AI|ETTI|EITI
-  npm run admin -- create-user --structure ID --role coordinator|eti|salarie --login L --password P --name "Nom affiché" [--salarie ID]`;
+  npm run admin -- create-user --structure ID --role coordinator|eti|salarie --login L --password P --name "Nom affiché" [--salarie ID]
+  npm run admin -- backup --out FICHIER.ndjson.gz
+  npm run admin -- restore --in FICHIER.ndjson.gz [--force]   (serveurs arrêtés ; --force remplace un stockage non vide)`;
 
 function parseFlags(args: string[]): Map<string, string> {
   const flags = new Map<string, string>();
@@ -81,9 +85,10 @@ export async function runAdmin(db: Db, args: string[]): Promise<string> {
 /** Runs a command for a running server (it owns the PGlite store): the same answers as the CLI. */
 export async function answerAdmin(db: Db, args: string[]): Promise<AdminAnswer> {
   try {
+    if (isBackupCommand(args[0])) return { output: await serveBackupCommand(db, args) };
     return { id: await runAdmin(db, args) };
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err), usage: err instanceof UsageError };
+    return { error: err instanceof Error ? err.message : String(err), usage: err instanceof UsageError || err instanceof BackupUsageError };
   }
 }
 
@@ -91,6 +96,10 @@ async function main(): Promise<void> {
   let db: Db | null = null;
   try {
     const args = process.argv.slice(2);
+    if (isBackupCommand(args[0])) {
+      process.stdout.write(`${JSON.stringify(await backupFromCli(args, storeFromEnv()))}\n`);
+      return;
+    }
     // Check the arguments before opening (and possibly creating) a store.
     if (args[0] !== 'create-structure' && args[0] !== 'create-user') throw new UsageError(args[0] ? `commande inconnue : ${args[0]}` : 'commande manquante');
     parseFlags(args.slice(1));
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
       const remote = await tryRemoteAdmin(store.dataDir, args);
       if (remote) {
         if ('id' in remote) process.stdout.write(`${JSON.stringify({ id: remote.id })}\n`);
-        else throw remote.usage ? new UsageError(remote.error) : new Error(remote.error);
+        else if ('error' in remote) throw remote.usage ? new UsageError(remote.error) : new Error(remote.error);
         return;
       }
     }
@@ -110,7 +119,7 @@ async function main(): Promise<void> {
     await db.close();
   } catch (err) {
     if (db) await db.close().catch(() => undefined);
-    if (err instanceof UsageError) console.error(`Erreur : ${err.message}\n${USAGE}`);
+    if (err instanceof UsageError || err instanceof BackupUsageError) console.error(`Erreur : ${err.message}\n${USAGE}`);
     else console.error(`Erreur : ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   }

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { MAX_PUSH_BYTES } from '../sync/protocol';
+import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { credentialRoutes } from './credentials/routes';
 import { calendarRoutes } from './calendar/routes';
@@ -14,6 +15,7 @@ import { errorResponse, HttpError } from './http/errors';
 import { loggedPath } from './http/logPath';
 import type { AppEnv } from './http/env';
 import { protocolGuard } from './http/protocol';
+import { securityHeaders } from './http/securityHeaders';
 import { serveDist } from './http/static';
 import { salarieRoutes } from './salaries/routes';
 import { historyRoutes } from './sync/history';
@@ -49,6 +51,8 @@ export function createApp(input: Pick<AppDeps, 'db'> & Partial<AppDeps>, options
   });
   app.notFound((c) => c.json({ error: 'not_found', message: 'ressource inconnue' }, 404));
 
+  // Outermost: every answer, errors and 404s included, leaves with the security headers.
+  app.use('*', securityHeaders(deps.trustProxy));
   // First: the size limit, and a body nobody read is read before the answer (keep-alive).
   app.use('*', bodyGuard(maxBodyOf));
   // gzip for the app's code and for pull pages (a first sync moves megabytes of JSON).
@@ -69,6 +73,7 @@ export function createApp(input: Pick<AppDeps, 'db'> & Partial<AppDeps>, options
   app.route('/api', deviceRoutes(deps));
   app.route('/api', historyRoutes(deps));
   app.route('/api', salarieRoutes(deps));
+  app.route('/api', auditRoutes(deps));
   app.route('/api', credentialRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.use('/api/sync/*', requireSession(deps));

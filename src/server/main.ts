@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { answerAdmin } from './admin';
+import { sessionLimitsFromEnv, type SessionLimits } from './auth/expiry';
 import { createApp } from './app';
 import { listenAdmin } from './db/localAdmin';
 import { makeDeps, today } from './deps';
@@ -29,6 +30,8 @@ export interface StartOptions {
   db?: Db;
   now?: () => number;
   trustProxy?: boolean;
+  /** When unused device sessions lapse; default 14 days idle (auth/expiry.ts). */
+  sessionLimits?: SessionLimits;
 }
 
 export interface RunningServer {
@@ -73,7 +76,7 @@ export function demoFromEnv(value: string | undefined, kind: Db['kind']): boolea
 }
 
 async function listen(db: Db, opts: StartOptions, closeAdmin: (() => Promise<void>) | null): Promise<RunningServer> {
-  const deps = makeDeps({ db, ...(opts.now ? { now: opts.now } : {}), trustProxy: opts.trustProxy ?? false });
+  const deps = makeDeps({ db, ...(opts.now ? { now: opts.now } : {}), ...(opts.sessionLimits ? { sessionLimits: opts.sessionLimits } : {}), trustProxy: opts.trustProxy ?? false });
   const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
 
   const demo = opts.demo ?? demoFromEnv(process.env['TREMPLIN_DEMO'], db.kind);
@@ -123,12 +126,20 @@ if (isEntry) {
     console.error(`PORT invalide : ${portText}`);
     process.exit(1);
   }
+  let sessionLimits: SessionLimits;
+  try {
+    sessionLimits = sessionLimitsFromEnv(process.env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
   startServer({
     port,
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
     ...(store.dataDir ? { dataDir: store.dataDir } : {}),
     ...(store.databaseUrl ? { databaseUrl: store.databaseUrl } : {}),
     trustProxy: process.env['TRUST_PROXY'] === '1',
+    sessionLimits,
   }).then((running) => {
     const stop = () => {
       running.close().then(() => process.exit(0), () => process.exit(1));

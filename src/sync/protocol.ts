@@ -96,6 +96,40 @@ export interface UserListItem {
   lastLoginAt?: string;
 }
 
+/**
+ * The audit of confidential reads (`GET /api/audit`, coordinator): ids and counts only, never a
+ * name, a text or a field value — the log must not itself hold the data whose reads it records.
+ * `pull`: diagnostics or privé log entries sent to a device; `export`: GET /api/salaries/:id/export;
+ * `history`: the field history of a confidential record; `erase`: an RGPD erasure (no count).
+ */
+export type AuditKind = 'pull' | 'export' | 'history' | 'erase';
+
+export interface AuditLine {
+  id: string;
+  /** ISO instant of the read. */
+  at: string;
+  userId: string;
+  /** The reader's role at the time of the read. */
+  role: Role;
+  deviceId: string | null;
+  kind: AuditKind;
+  entity: EntityName;
+  /** For `history`: the record whose history was read. */
+  recordId?: string;
+  salarieIds: string[];
+  /** Records delivered; null for an erasure. */
+  records: number | null;
+}
+
+export interface AuditPage {
+  lines: AuditLine[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+export const DEFAULT_AUDIT_LIMIT = 50;
+export const MAX_AUDIT_LIMIT = 200;
+
 export interface ErrorBody {
   error: string;
   message?: string;

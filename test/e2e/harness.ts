@@ -1,6 +1,6 @@
 // Shared setup for browser tests: the built app served by the real server on a temporary
 // PGlite store, Debian's Chromium driven by playwright-core at tablet size, and axe-core.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -100,11 +100,19 @@ export async function login(page: Page, baseUrl: string, user: string, password 
 
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: unknown[] }
 
+/**
+ * Loads axe-core into the page as the global `axe`. Not with addScriptTag: that is an inline
+ * script, which the app's Content-Security-Policy refuses; what the test driver evaluates is not.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(`${readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')}\n;undefined`);
+}
+
 /** Serious and critical WCAG violations on the current page (axe-core). */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  await injectAxe(page);
   const violations = await page.evaluate(async () => {
-    // axe is injected as a global by the script tag above.
+    // axe is the global injectAxe set.
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3) }));

@@ -5,12 +5,9 @@
 // with AAA contrast (color-contrast-enhanced), no emoji, and every picture an SVG of non-zero size
 // (Debian's Chromium has no emoji font, so this is what a salarié would really see).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DOSSIER_LINK, login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
-
-const require = createRequire(import.meta.url);
+import { DOSSIER_LINK, injectAxe, login, newDevice, type RunningApp, useAppAndBrowser } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,7 +17,7 @@ interface Violation { id: string; impact: string | null; help: string; nodes: un
 
 /** axe with WCAG AAA rules included: color-contrast-enhanced (7:1) among them. */
 async function aaaViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  await injectAxe(page);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa'] } });

@@ -1,10 +1,13 @@
 // The session store the UI reads (signed in or not, who, sign-in errors) with its actions.
 // A vanilla zustand store, so it works outside components and in tests without a renderer.
-// Sign-out and revocation are broadcast to the app's other tabs (BroadcastChannel).
+// Sign-out, revocation and an expired session are broadcast to the app's other tabs
+// (BroadcastChannel). An expired session signs the person out but keeps the device's data
+// (client/session.ts): `expiredUser` says whose, for the sign-in screen.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../api';
+import type { SessionUser } from '../../sync/protocol';
 import type { DeviceDb } from '../db';
-import { currentSession, login, LoginError, logout, PendingChangesError, type Session } from '../session';
+import { currentSession, expiredSession, login, LoginError, logout, PendingChangesError, type Session } from '../session';
 
 export interface SessionState {
   status: 'loading' | 'signedOut' | 'signedIn';
@@ -12,18 +15,24 @@ export interface SessionState {
   /** Last sign-in or sign-out problem, in French. */
   error?: string;
   busy: boolean;
-  /** Why the user was signed out without asking (e.g. the tablet was revoked). */
-  signedOutReason?: 'revoked' | 'logout';
+  /** Why the user was signed out without asking (e.g. the tablet was revoked, the session lapsed). */
+  signedOutReason?: SignedOutReason;
+  /** Whose session lapsed unused: their unsent changes wait on the device for them. */
+  expiredUser?: SessionUser;
   load(): Promise<void>;
   login(login: string, password: string): Promise<boolean>;
   logout(opts?: { discardPending?: boolean }): Promise<boolean>;
   /** The engine found the device revoked and erased it. */
   revoked(): void;
+  /** The engine found the session lapsed and marked it so; nothing was erased. */
+  expired(): Promise<void>;
 }
+
+export type SignedOutReason = 'revoked' | 'logout' | 'expired';
 
 export type SessionStore = StoreApi<SessionState>;
 
-type SignedOutMessage = { type: 'signedOut'; reason: 'revoked' | 'logout' };
+type SignedOutMessage = { type: 'signedOut'; reason: SignedOutReason };
 
 /**
  * Other tabs of the same app hold the same database: when one tab signs out or finds the
@@ -44,13 +53,16 @@ export function createSessionStore(deps: { db: DeviceDb; api: Api; deviceName?: 
     busy: false,
     async load() {
       const session = await currentSession(deps.db);
-      set(session === undefined ? { status: 'signedOut', session: undefined } : { status: 'signedIn', session });
+      if (session !== undefined) return set({ status: 'signedIn', session });
+      // After the reload that follows an expiry (or the next morning): say so on the sign-in screen.
+      const lapsed = await expiredSession(deps.db);
+      set(lapsed === undefined ? { status: 'signedOut', session: undefined } : { status: 'signedOut', session: undefined, signedOutReason: 'expired', expiredUser: lapsed.user });
     },
     async login(user, password) {
       set({ busy: true, error: undefined });
       try {
         const session = await login(deps.db, deps.api, { login: user, password, deviceName: deps.deviceName ?? 'Tablette' }, deps.now);
-        set({ status: 'signedIn', session, busy: false, signedOutReason: undefined });
+        set({ status: 'signedIn', session, busy: false, signedOutReason: undefined, expiredUser: undefined });
         return true;
       } catch (e) {
         set({ busy: false, error: e instanceof LoginError ? e.message : 'La connexion a échoué.' });
@@ -72,6 +84,11 @@ export function createSessionStore(deps: { db: DeviceDb; api: Api; deviceName?: 
     revoked() {
       set({ status: 'signedOut', session: undefined, busy: false, signedOutReason: 'revoked' });
       tell('revoked');
+    },
+    async expired() {
+      const lapsed = await expiredSession(deps.db);
+      set({ status: 'signedOut', session: undefined, busy: false, signedOutReason: 'expired', expiredUser: lapsed?.user });
+      tell('expired');
     },
   }));
   channel?.addEventListener('message', (ev: MessageEvent<SignedOutMessage>) => {

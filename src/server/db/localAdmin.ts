@@ -8,7 +8,8 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export type AdminAnswer = { id: string } | { error: string; usage: boolean };
+/** `output`: a command's whole JSON line (backup/command.ts), where `id` is all the others print. */
+export type AdminAnswer = { id: string } | { output: Record<string, unknown> } | { error: string; usage: boolean };
 export type AdminHandler = (args: string[]) => Promise<AdminAnswer>;
 
 /** A socket (named pipe on Windows) unique to one data directory. */

@@ -2,7 +2,7 @@
 // Numbered, never edited once shipped; a transaction-scoped advisory lock makes two processes
 // starting at once apply each migration exactly once.
 import { upgradeStoredRecords } from '../sync/recordUpgrades';
-import type { Db } from './types';
+import type { Db, Queryable } from './types';
 
 interface Migration {
   version: number;
@@ -199,24 +199,70 @@ const MIGRATIONS: Migration[] = [
       `UPDATE structure_seq s SET hlc = COALESCE((SELECT max(o.hlc COLLATE "C") FROM applied_ops o WHERE o.structure_id = s.structure_id), '')`,
     ],
   },
+  {
+    version: 10,
+    statements: [
+      // Audit of confidential reads (server/audit/, issue 13): a pull that delivered diagnostics or
+      // privé log entries, an RGPD export, the history of a confidential record. Ids, kinds and
+      // counts only — no name, text or field value — so the log does not hold what it watches.
+      `CREATE TABLE read_audit (
+        id text PRIMARY KEY,
+        structure_id text NOT NULL,
+        at timestamptz NOT NULL,
+        user_id text NOT NULL,
+        role text NOT NULL,
+        device_id text,
+        kind text NOT NULL,
+        entity text NOT NULL,
+        record_id text,
+        salarie_ids jsonb NOT NULL,
+        records integer NOT NULL
+      )`,
+      `CREATE INDEX read_audit_structure_at ON read_audit (structure_id, at DESC, id DESC)`,
+    ],
+  },
+  {
+    version: 11,
+    statements: [
+      // Issue 13, a pull's cost independent of history: resolving a reader's scope (sync/scope.ts)
+      // read every assignment of the structure for a salarié (526k rows after 42 years of demo
+      // history) and every membership for an ETI. A salarié's own slots, by salarié:
+      `CREATE INDEX records_assignment_salarie ON records (structure_id, salarie_id)
+        WHERE entity = 'assignment'`,
+      // An ETI's teams' memberships that have not ended: past ones are left out by the range on
+      // their end date (the query repeats these exact expressions so the index serves it).
+      `CREATE INDEX records_membership_team ON records (structure_id, (fields->>'teamId'), (COALESCE(fields->>'to', '9999-12-31')))
+        WHERE entity = 'membership'`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */
 const MIGRATION_LOCK = 7_236_110_042;
 
 export async function migrate(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      for (const sql of m.statements) await tx.query(sql);
-      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
-    }
-    await upgradeStoredRecords(tx);
-  });
+  await db.transaction((tx) => migrateInTransaction(tx));
+}
+
+/** The newest schema version this code knows (a backup from a newer one is refused). */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
+/**
+ * The migrations inside the caller's transaction. `upTo` stops at that version and leaves the
+ * record upgrades for later: restoring a backup (backup/restore.ts) first builds the schema the
+ * backup was taken at, loads it, then migrates on as a starting server would.
+ */
+export async function migrateInTransaction(tx: Queryable, upTo?: number): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version) || (upTo !== undefined && m.version > upTo)) continue;
+    for (const sql of m.statements) await tx.query(sql);
+    await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+  }
+  if (upTo === undefined) await upgradeStoredRecords(tx);
 }

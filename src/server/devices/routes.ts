@@ -2,10 +2,13 @@
 // sessions, so a lost tablet can be cut off; a device of another structure is a 404. Each device
 // shows its user, when it was last seen (its last sync: every sync is an authenticated request)
 // and whether its browser keeps its data for good (`persisted`, from the device's own report,
-// devices/storage.ts; null until it says).
+// devices/storage.ts; null until it says), and whether its session lapsed unused (auth/expiry.ts:
+// worked out here rather than stored, so a tablet forgotten in a van shows as expired without
+// ever calling again; such a device is not revoked — its person signs in again and keeps its data).
 import { Hono } from 'hono';
 import { isRecordId } from '../../domain/ids';
 import type { AppDeps } from '../deps';
+import { isSessionExpired, sessionExpiresAt } from '../auth/expiry';
 import { requireCoordinator, requireSession } from '../auth/session';
 import { HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
@@ -38,21 +41,30 @@ export function deviceRoutes(deps: AppDeps): Hono<AppEnv> {
        WHERE d.structure_id = $1 ORDER BY d.created_at DESC, d.id`,
       [user.structureId],
     );
+    const now = deps.now();
     return c.json({
-      devices: rows.map((d) => ({
-        id: d.id,
-        name: d.name,
-        userId: d.user_id,
-        userLogin: d.login,
-        userDisplayName: d.display_name,
-        user: { id: d.user_id, displayName: d.display_name ?? '', login: d.login ?? '' },
-        createdAt: iso(d.created_at),
-        lastSeenAt: iso(d.last_seen_at),
-        revokedAt: iso(d.revoked_at),
-        revoked: d.revoked_at !== null,
-        persisted: d.storage === 'persisted' ? true : d.storage === 'best-effort' ? false : null,
-        current: d.id === deviceId,
-      })),
+      devices: rows.map((d) => {
+        const times = { createdAt: new Date(d.created_at).getTime(), lastSeenAt: new Date(d.last_seen_at).getTime() };
+        const live = d.revoked_at === null;
+        return {
+          id: d.id,
+          name: d.name,
+          userId: d.user_id,
+          userLogin: d.login,
+          userDisplayName: d.display_name,
+          user: { id: d.user_id, displayName: d.display_name ?? '', login: d.login ?? '' },
+          createdAt: iso(d.created_at),
+          lastSeenAt: iso(d.last_seen_at),
+          revokedAt: iso(d.revoked_at),
+          revoked: d.revoked_at !== null,
+          persisted: d.storage === 'persisted' ? true : d.storage === 'best-effort' ? false : null,
+          current: d.id === deviceId,
+          /** Unused beyond the idle limit (never true for a revoked device): its next request is refused until a new sign-in. */
+          sessionExpired: live && isSessionExpired(deps.sessionLimits, times, now),
+          /** When the session lapses if unused (ISO); null for a revoked device. */
+          sessionExpiresAt: live ? new Date(sessionExpiresAt(deps.sessionLimits, times)).toISOString() : null,
+        };
+      }),
     });
   });
 

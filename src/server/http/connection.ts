@@ -2,9 +2,10 @@
 // malformed request line, a request too slow to arrive): by default Node writes a bare status
 // line with no body, so a client gets an empty 431 where every other error is JSON. Here they
 // get the same {error, message} body (French message) and `Connection: close`, because the
-// parser has given up on that connection.
+// parser has given up on that connection, with the security headers every answer carries.
 import { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { SECURITY_HEADERS } from './securityHeaders';
 
 interface Refusal {
   status: number;
@@ -35,6 +36,7 @@ export function refusalResponse(code: string | undefined, head = false): string 
     'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
     '',
     head ? '' : body,
   ].join('\r\n');

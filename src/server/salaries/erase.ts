@@ -7,6 +7,7 @@
 // is purged, their logins deactivated with their devices revoked (as PATCH /api/users does), and
 // one audit line written: who, which id, when — no name.
 import { uuidv7 } from '../../domain/ids';
+import { ownValue, setOwn } from '../../domain/ownKeys';
 import { hasExited } from '../../domain/rgpd/retention';
 import type { Change, Fields } from '../../sync/protocol';
 import type { EraseResult } from '../../sync/rgpd';
@@ -35,9 +36,10 @@ export interface EraseContext {
 /** The change that blanks a record: every field null but the salarié it is about, and deleted. */
 function tombstoneOf(rec: StoredRecord, salarieId: string, hlc: string): Change {
   const set: Fields = {};
-  for (const name of Object.keys(rec.fields)) if (name !== 'salarieId') set[name] = null;
+  // Own-property writes: a stored field name is never trusted to be harmless (`__proto__`).
+  for (const name of Object.keys(rec.fields)) if (name !== 'salarieId') setOwn<Fields[string]>(set, name, null);
   // A review names its salarié through its log entry; the tombstone keeps it as a field.
-  if (rec.entity !== 'salarie' && rec.fields['salarieId'] !== salarieId) set['salarieId'] = salarieId;
+  if (rec.entity !== 'salarie' && ownValue(rec.fields, 'salarieId') !== salarieId) set['salarieId'] = salarieId;
   return { opId: uuidv7(), entity: rec.entity, id: rec.id, hlc, set, deleted: true };
 }
 

@@ -5,6 +5,8 @@
 // answers are personal data.
 import { Hono } from 'hono';
 import { isRecordId } from '../../domain/ids';
+import { exportLine } from '../audit/exportLine';
+import { recordReads } from '../audit/record';
 import { requireCoordinator, requireSession } from '../auth/session';
 import { today, type AppDeps } from '../deps';
 import { badRequest, HttpError } from '../http/errors';
@@ -25,12 +27,14 @@ export function salarieRoutes(deps: AppDeps): Hono<AppEnv> {
   r.use('/salaries/*', requireSession(deps), requireCoordinator());
 
   r.get('/salaries/:id/export', async (c) => {
-    const { user } = c.get('session');
+    const { user, deviceId } = c.get('session');
     const id = salarieIdOf(c.req.param('id'));
     const resolved = await resolveActor(deps.db, user.id, user.structureId, today(deps));
     if (!resolved) throw new HttpError(401, { error: 'device_revoked', message: 'ce compte est désactivé' });
     const body = await exportSalarie(deps.db, resolved.actor, id, new Date(deps.now()));
     if (!body) throw notFound();
+    // Audit (ids and a count only): written before the export leaves, so an unlogged one never does.
+    await recordReads(deps.db, { structureId: user.structureId, userId: user.id, role: resolved.actor.role, deviceId }, deps.now(), [exportLine(id, body)]);
     c.header('Cache-Control', 'no-store');
     return c.json(body);
   });

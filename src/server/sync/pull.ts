@@ -9,6 +9,7 @@ import { setOwn } from '../../domain/ownKeys';
 import { versionOf } from '../../domain/records/upgrades';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, type Clocks, type Fields, type PulledChange, type PullResponse } from '../../sync/protocol';
 import { json, toNumber, type Queryable } from '../db/types';
+import { auditPull } from '../audit/record';
 import { today, type AppDeps } from '../deps';
 import { badRequest, HttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
@@ -29,13 +30,16 @@ export interface Page {
 export function pullRoutes(deps: AppDeps): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/pull', async (c) => {
-    const { user } = c.get('session');
+    const { user, deviceId } = c.get('session');
     const sinceText = c.req.query('since');
     const since = sinceText ? decodeCursor(sinceText) : null;
     const limit = parseLimit(c.req.query('limit'));
     const resolved = await resolveActor(deps.db, user.id, user.structureId, today(deps));
     if (!resolved) throw new HttpError(401, { error: 'device_revoked', message: 'ce compte est désactivé' });
     const page = await readPage(deps.db, resolved.actor, since, limit);
+    // Audit of confidential reads (audit/record.ts): one insert when the page holds any, before
+    // the answer leaves, so a page that could not be logged is not delivered.
+    await auditPull(deps.db, { structureId: user.structureId, userId: user.id, role: resolved.actor.role, deviceId }, deps.now(), page.changes);
     const body: PullResponse = {
       changes: page.changes,
       cursor: page.cursor,

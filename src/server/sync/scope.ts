@@ -42,9 +42,11 @@ interface Row {
 
 /** The Actor of an active user, read inside the caller's transaction (or not); null otherwise. */
 export async function resolveActor(q: Queryable, userId: string, structureId: string, today: string): Promise<{ actor: Actor; user: UserInfo } | null> {
+  // Two primary-key lookups: an OR of both could be planned as a walk over the structure's rows.
   const { rows } = await q.query<Row>(
-    `SELECT entity, fields, deleted FROM records
-     WHERE structure_id = $2 AND ((entity = 'user' AND id = $1) OR (entity = 'structure' AND id = $2))`,
+    `SELECT entity, fields, deleted FROM records WHERE entity = 'user' AND id = $1 AND structure_id = $2
+     UNION ALL
+     SELECT entity, fields, deleted FROM records WHERE entity = 'structure' AND id = $2 AND structure_id = $2`,
     [userId, structureId],
   );
   const userRow = rows.find((r) => r.entity === 'user');
@@ -71,10 +73,13 @@ export async function resolveActor(q: Queryable, userId: string, structureId: st
     );
     const teamIds = teams.rows.map((r) => r.id);
     if (teamIds.length > 0) {
+      // Memberships not ended by today only (index records_membership_team, migration 11): the
+      // teams' past members, who pile up over the years, are never read. isCurrent decides below.
       const members = await q.query<{ fields: Fields }>(
         `SELECT fields FROM records WHERE structure_id = $1 AND entity = 'membership' AND NOT deleted
-         AND fields->>'teamId' IN (SELECT jsonb_array_elements_text($2::jsonb))`,
-        [structureId, json(teamIds)],
+         AND fields->>'teamId' = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))
+         AND COALESCE(fields->>'to', '9999-12-31') >= $3`,
+        [structureId, json(teamIds), today],
       );
       const salarieIds = new Set<string>();
       for (const { fields } of members.rows) {
@@ -84,6 +89,8 @@ export async function resolveActor(q: Queryable, userId: string, structureId: st
     }
     actor.teamIds = new Set(teamIds);
   } else if (user.role === 'salarie' && user.salarieId) {
+    // The salarié's own assignments through records_assignment_salarie (migration 11), not the
+    // structure's: their number grows with everyone's history.
     const slots = await q.query<{ slot: string | null }>(
       `SELECT fields->>'slotId' AS slot FROM records WHERE structure_id = $1 AND entity = 'assignment'
        AND NOT deleted AND salarie_id = $2`,

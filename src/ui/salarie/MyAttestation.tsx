@@ -2,11 +2,12 @@
 // on their own login and on the ETI's tablet lent to them: a FALC block saying what to do with
 // the paper, « Imprimer » (the browser's print dialog, which also saves as PDF) and the way back,
 // then the paper itself. The block is `no-print`; the printed documents' stylesheet
-// (printStyles.ts) hides the app's header and tabs on paper. The attestation is as of today: a
-// salarié prints it for an employer now; another date is the coordination's choice.
+// (coordination/documents/documents.css) hides the app's header and tabs on paper. The
+// attestation is as of today: a salarié prints it for an employer now; another date is the
+// coordination's choice.
 import { ArrowLeft, FileCheck, Printer, Stamp } from 'lucide';
 import type { SalarieViewer } from '../../client/queries/salarie';
-import { DOCUMENT_CSS } from '../coordination/documents/printStyles';
+import '../coordination/documents/documents.css';
 import { Icon } from '../icons/Icon';
 import { useServices } from '../shell/services';
 import { useLiveQuery } from '../shell/hooks/useLiveQuery';
@@ -15,8 +16,6 @@ import { MyAttestationDocument } from './MyAttestationDocument';
 
 const INTRO = 'Voici mon attestation de compétences. Je l’imprime.';
 const SIGNED = 'Je la donne à la structure. La structure la signe et met son cachet. Ensuite, je la montre à un employeur.';
-/** The space's FALC rules lay paragraphs out as rows of pictures and words; the paper is prose. */
-const PAPER_CSS = '.falc .print-doc p { display: block; }';
 
 export function MyAttestation({ viewer, today }: { viewer: SalarieViewer; today: string }) {
   const { queries } = useServices();
@@ -24,7 +23,6 @@ export function MyAttestation({ viewer, today }: { viewer: SalarieViewer; today:
   const missing = data !== undefined && data.person === undefined;
   return (
     <div class="documents">
-      <style>{DOCUMENT_CSS}{PAPER_CSS}</style>
       <div class="no-print">
         <FalcBlock id="my-attestation" icon={FileCheck} title="Mon attestation de compétences" speech={missing ? 'Mon dossier n’est pas sur cette tablette.' : `${INTRO} ${SIGNED}`}>
           {missing ? <p><Icon icon={FileCheck} size={32} /> Mon dossier n’est pas sur cette tablette.</p> : <>

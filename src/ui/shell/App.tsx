@@ -39,6 +39,7 @@ const ImportPage = lazyScreen(() => import('../coordination/imports/ImportPage')
 const SetupPage = lazyScreen(() => import('../coordination/setup/SetupPage').then((m) => m.SetupPage));
 const LoginsPage = lazyScreen(() => import('../coordination/logins/LoginsPage').then((m) => m.LoginsPage));
 const DevicesPage = lazyScreen(() => import('../coordination/devices/DevicesPage').then((m) => m.DevicesPage));
+const AuditPage = lazyScreen(() => import('../coordination/audit/AuditPage').then((m) => m.AuditPage));
 const DocumentsPage = lazyScreen(() => import('../coordination/documents/DocumentsPage').then((m) => m.DocumentsPage));
 const RetentionPage = lazyScreen(() => import('../coordination/rgpd/RetentionPage').then((m) => m.RetentionPage));
 const StructurePage = lazyScreen(() => import('../coordination/structure/StructurePage').then((m) => m.StructurePage));
@@ -50,7 +51,7 @@ const SalarieHome = lazyScreen(() => import('../salarie/SalarieHome').then((m) =
 const ConsultationShell = lazyScreen(() => import('../salarie/consultation/ConsultationShell').then((m) => m.ConsultationShell));
 
 function Screen({ route, user }: { route: string; user: SessionUser }) {
-  const { admin, calendar } = useServices();
+  const { admin, calendar, audit } = useServices();
   const dossier = /^\/salarie\/([^/]+)(?:\/([a-z]+))?$/.exec(route);
   if (route === '/refus') return <RejectedPage />;
   if (route === '/appareil') return <DevicePage />;
@@ -73,6 +74,7 @@ function Screen({ route, user }: { route: string; user: SessionUser }) {
     if (route === '/conservation') return <StructureSubPage><RetentionPage /></StructureSubPage>;
     if (route === '/comptes') return <StructureSubPage><LoginsPage admin={admin} /></StructureSubPage>;
     if (route === '/tablettes') return <StructureSubPage><DevicesPage admin={admin} /></StructureSubPage>;
+    if (route === '/journal-des-acces') return <StructureSubPage><AuditPage audit={audit} /></StructureSubPage>;
   }
   if (route === '/matrice') return <Matrice />;
   if (route === '/referentiel') return <ReferentielEditor user={user} />;

@@ -1,8 +1,10 @@
 // Wires the device layer (database, repository, session, sync engine) into the Services the
 // screens use. Background sync runs only while someone is signed in; signing out or a revoked
 // tablet reloads the app on an empty database, so nothing of the previous user stays in memory.
+// A lapsed session reloads it too, on the database kept as it was (the sign-in screen says so).
 import { createDevice, type Device } from '../../client/device';
 import { createAdminApi } from '../../client/admin';
+import { createAuditApi } from '../../client/audit';
 import { createCalendarApi } from '../../client/calendar';
 import { deviceCredentialsApi } from '../../client/credentials';
 import type { Services, SyncView } from './services';
@@ -49,9 +51,12 @@ export function createServices(device: Device = createDevice({ deviceName: guess
   let lastView: SyncView | undefined;
   const syncGet = (): SyncView => {
     const s = device.status.getState();
+    const signIn = device.session.getState();
     const view: SyncView = {
       online: s.online, pending: s.pending, lastSyncAt: s.lastSyncAt, syncing: s.syncing,
       error: s.error, updateRequired: s.updateRequired, rejectedCount: s.rejectedCount, revoked: s.revoked || revokedFlag(),
+      sessionExpired: signIn.status === 'signedOut' && signIn.signedOutReason === 'expired', expiredUserName: signIn.expiredUser?.displayName,
+      firstSync: s.firstSync,
     };
     // Same object while nothing changed, so subscribers do not re-render for nothing.
     if (lastView !== undefined && (Object.keys(view) as (keyof SyncView)[]).every((k) => lastView![k] === view[k])) return lastView;
@@ -62,6 +67,7 @@ export function createServices(device: Device = createDevice({ deviceName: guess
   return {
     queries: device.queries,
     admin: createAdminApi(device.api),
+    audit: createAuditApi(device.api),
     calendar: createCalendarApi(device.api),
     credentials: deviceCredentialsApi(device),
     write: async (entity, id, set) => { await device.repo.write(entity, id, set); },
@@ -78,7 +84,15 @@ export function createServices(device: Device = createDevice({ deviceName: guess
     },
     async syncNow() { await device.engine.requestSync(); },
     session: { get: sessionGet, subscribe: (fn) => device.session.subscribe(fn) },
-    sync: { get: syncGet, subscribe: (fn) => device.status.subscribe(fn) },
+    // The session store too: whether the session lapsed is part of the view.
+    sync: {
+      get: syncGet,
+      subscribe: (fn) => {
+        const offStatus = device.status.subscribe(fn);
+        const offSession = device.session.subscribe(fn);
+        return () => { offStatus(); offSession(); };
+      },
+    },
     now: () => new Date(),
   };
 }

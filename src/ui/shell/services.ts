@@ -7,6 +7,7 @@ import type { Queries } from '../../client/queries';
 import type { EntitySet } from '../../client/rows';
 import type { BatchChange } from '../../client/repository';
 import type { AdminApi } from '../../client/admin';
+import type { AuditApi } from '../../client/audit';
 import type { CalendarApi } from '../../client/calendar';
 import type { CredentialsApi } from '../../client/credentials';
 import type { EntityName } from '../../domain/entities';
@@ -22,11 +23,19 @@ export interface SyncView {
   rejectedCount: number;
   /** The coordination revoked this tablet and its data was erased (said on the sign-in screen). */
   revoked?: boolean;
+  /** The session lapsed unused: sign in again; the tablet kept its data (said on the sign-in screen). */
+  sessionExpired?: boolean;
+  /** Whose session lapsed (display name), when known: their unsent changes wait for them. */
+  expiredUserName?: string | undefined;
+  /** A first sync under way: records and pages received so far (no total is known). */
+  firstSync?: { received: number; pages: number } | undefined;
 }
 
 export interface Services {
   /** The coordinator's online calls: logins and tablets. */
   admin: AdminApi;
+  /** The journal of confidential reads (coordination, online only); absent in some tests. */
+  audit?: AuditApi;
   /** The private calendar address for a phone (ETI, salarié; online only). */
   calendar: CalendarApi;
   /** Open Badges 3.0: a badge's signed credential and its PNG (online only); absent in some tests. */

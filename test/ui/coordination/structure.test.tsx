@@ -26,6 +26,7 @@ const PAGES: [string, string, RegExp][] = [
   ['Importer', '#/import', /tableur \(CSV\).*Emplois de l’inclusion/],
   ['Comptes', '#/comptes', /identifiants/],
   ['Tablettes', '#/tablettes', /révoquer une tablette perdue/],
+  ['Journal des accès', '#/journal-des-acces', /qui a lu des données confidentielles/],
   ['Premiers pas', '#/premiers-pas', /SIRET/],
   ['Conservation des dossiers', '#/conservation', /combien de temps garder/],
 ];

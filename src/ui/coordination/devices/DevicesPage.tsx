@@ -1,7 +1,8 @@
 // « Tablettes » (coordination): every device signed in to the structure, with its user, its last
 // sync, whether the browser keeps its data for good, and « Révoquer » for a lost tablet, behind a
 // confirmation that says its data will be erased at its next connection. Revoked devices are
-// listed apart, folded. Online only (client/admin.ts), like « Comptes ».
+// listed apart, folded. A tablet unused too long shows « Session expirée » (server
+// auth/expiry.ts): its person must sign in again, nothing is erased. Online only (client/admin.ts), like « Comptes ».
 import { useEffect, useState } from 'preact/hooks';
 import type { AdminApi, AdminDevice } from '../../../client/admin';
 import { adminErrorMessage } from '../../../client/admin';
@@ -16,6 +17,8 @@ const STORAGE_LABELS = {
   bestEffort: 'Stockage non garanti : le navigateur peut effacer ses données s’il manque de place.',
   unknown: 'Stockage : pas encore signalé par la tablette.',
 } as const;
+
+export const SESSION_EXPIRED_HINT = 'Inutilisée trop longtemps : la personne devra se reconnecter ; ses saisies restent sur la tablette.';
 
 function storageLabel(d: AdminDevice): string {
   return d.persisted === true ? STORAGE_LABELS.persisted : d.persisted === false ? STORAGE_LABELS.bestEffort : STORAGE_LABELS.unknown;
@@ -95,9 +98,11 @@ function DeviceEntry({ device: d, now, admin, conn, onRevoked }: { device: Admin
         <span>{d.user.displayName !== '' ? d.user.displayName : d.user.login}</span>
         {d.current && <span class="tag">Cette tablette</span>}
         {d.revoked && <span class="tag devices-revoked-tag">Révoquée</span>}
+        {!d.revoked && d.sessionExpired === true && <span class="tag">Session expirée</span>}
       </header>
       <p class="meta">Dernière synchronisation {frenchSince(d.lastSeenAt, now)} · connectée le {shortDate(d.createdAt)}</p>
       {d.revoked && d.revokedAt !== null && <p class="meta">Révoquée le {shortDate(d.revokedAt)}</p>}
+      {!d.revoked && d.sessionExpired === true && <p class="meta">{SESSION_EXPIRED_HINT}</p>}
       {!d.revoked && <p class={d.persisted === false ? 'devices-storage warn' : 'devices-storage'}>{storageLabel(d)}</p>}
       {error !== null && <p class="error-text" role="alert">{error}</p>}
       {!d.revoked && !d.current && !confirming && (

@@ -1,7 +1,7 @@
 // A salarié's printable documents (coordination), routes `#/salaries/<id>/livret-imprime`,
 // `/bilan` and `/attestation`: the choices above (period, whose copy, kind of bilan, date of the
 // attestation) and the document below, laid out for paper. The choices are `no-print`; the
-// document's own stylesheet (printStyles.ts) hides the app's header and tabs on paper.
+// document's own stylesheet (documents.css) hides the app's header and tabs on paper.
 // « Imprimer » is the browser's print dialog, which also saves as PDF.
 import { useState } from 'preact/hooks';
 import type { DocumentsData } from '../../../client/queries/dossier';
@@ -16,7 +16,7 @@ import { AttestationDocument } from './AttestationDocument';
 import { AUDIENCE_NOTES } from './AudienceNote';
 import { BilanDocument } from './BilanDocument';
 import { LivretDocument } from './LivretDocument';
-import { DOCUMENT_CSS } from './printStyles';
+import './documents.css';
 
 export type DocumentKind = 'livret' | 'bilan' | 'attestation';
 
@@ -70,7 +70,6 @@ function Documents({ data, doc, today }: { data: DocumentsData; doc: DocumentKin
 
   return (
     <section aria-labelledby="doc-title" class="documents">
-      <style>{DOCUMENT_CSS}</style>
       <div class="no-print">
         <div class="row-between">
           <h2 id="doc-title">{DOCUMENT_TITLES[doc]} — {fullName(data.salarie)}</h2>

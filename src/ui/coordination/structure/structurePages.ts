@@ -19,6 +19,7 @@ export const STRUCTURE_PAGES = [
   { route: '/import', label: 'Importer', description: 'Reprendre des salariés d’un tableur (CSV) ou des fiches des Emplois de l’inclusion, avec un aperçu avant d’enregistrer.' },
   { route: '/comptes', label: 'Comptes', description: 'Créer les identifiants des encadrants et des salariés, changer un mot de passe, désactiver un compte.' },
   { route: '/tablettes', label: 'Tablettes', description: 'Voir les tablettes connectées et révoquer une tablette perdue : ses données s’effacent.' },
+  { route: '/journal-des-acces', label: 'Journal des accès', description: 'Voir qui a lu des données confidentielles (diagnostics, entrées privées, exports) et quand.' },
   { route: '/premiers-pas', label: 'Premiers pas', description: 'Les réglages de la structure (type, SIRET, annexe financière), une première équipe et un référentiel.' },
   { route: '/conservation', label: 'Conservation des dossiers', description: 'Choisir combien de temps garder le dossier d’un salarié sorti, et voir ceux à effacer (RGPD).' },
 ] as const satisfies readonly StructurePageLink[];
