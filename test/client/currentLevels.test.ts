@@ -208,4 +208,25 @@ describe('the matrix’s stored current levels', () => {
     expect((await storedLevels(db)).size).toBe(0);
     db.close();
   });
+
+  it('a read of every cell started ahead of the frame serves the first paint once, then the table is read again', async () => {
+    const { db } = newTestDb();
+    const repo = createRepository(db, { structureId: STRUCTURE });
+    const [s1, s2] = SALARIES as [string, string];
+    const [c1] = COMPETENCES as [string];
+    const evaluate = (n: number, salarieId: string, level: number) => repo.write('evaluation', EVALUATIONS[n]!, {
+      structureId: STRUCTURE, salarieId, competenceId: c1, level, context: 'production', date: '2026-11-20', evaluatorId: ETI,
+    });
+    await evaluate(0, s1, 2);
+    const q = competencesQueries(db);
+    q.prefetchCells();
+    const first = await q.cellsOfMany([s1, s2], 2);
+    expect(first.get(s1)?.cells.get(matrixKey(s1, c1))?.level).toBe(2);
+    // A salarié never evaluated is there, with no cell (level 0), not missing.
+    expect(first.get(s2)?.cells.size).toBe(0);
+    // Used once: the next read sees a level written since.
+    await evaluate(1, s2, 3);
+    expect((await q.cellsOfMany([s1, s2], 2)).get(s2)?.cells.get(matrixKey(s2, c1))?.level).toBe(3);
+    db.close();
+  });
 });

@@ -11,3 +11,11 @@ afterAll(async () => {
   if (typeof document === 'undefined') return;
   await new Promise((resolve) => setTimeout(resolve, PREACT_RAF_FALLBACK_MS + 50));
 });
+
+// findBy…/waitFor give up after 1 s by default: enough on a quiet machine, not on a loaded
+// 2-core CI runner, where a screen that does appear was reported missing. Five seconds still
+// fails a screen that never comes, just later.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/preact');
+  configure({ asyncUtilTimeout: 5000 });
+}

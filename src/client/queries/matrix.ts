@@ -18,7 +18,7 @@ import type { EntityRow } from '../rows';
 import { queryMemory, type QueryMemory } from './memory';
 import { allOf, whereIn } from './tables';
 import { teamsWithMembers, userNames, type SalarieRow, type TeamView } from './teams';
-import { cellsOf, cellsOfMany, historyOf, type SalarieCells } from './storedLevels';
+import { allCells, cellsOf, cellsOfMany, historyOf, pick, type SalarieCells } from './storedLevels';
 
 export type ActivityRow = EntityRow<'activity'>;
 export type CompetenceRow = EntityRow<'competence'>;
@@ -180,17 +180,47 @@ export function frameKey(userId: string, today: string, teamId: string, chosenAc
 /** Frames remembered: every team × activity a user may flip through in a day, a few days long. */
 const FRAMES_KEPT = 24;
 
+/**
+ * How long a read of every cell started ahead (prefetchCells) may stand in for the first paint's
+ * read: the screen that started it asks within a frame or two; an older one is not used.
+ */
+const PREFETCH_FRESH_MS = 2000;
+
 /** The matrix's reads bound to `db`, with this database's memory. */
 export function matrixQueries(db: DeviceDb) {
   const matrixMemory: MatrixMemory = { frames: queryMemory<MatrixFrame>(FRAMES_KEPT), levels: new Map() };
+  let ahead: { at: number; read: Promise<Map<string, SalarieCells>> } | undefined;
   return {
     matrixFrame: (today: string, teamId: string, chosenActivity: string) => matrixFrame(db, today, teamId, chosenActivity),
     levelsOf: (salarieId: string) => levelsOf(db, salarieId),
     levelsOfMany: (salarieIds: readonly string[], onDevice: number) => levelsOfMany(db, salarieIds, onDevice),
     /** One salarié's stored cells (the matrix's live read per row). */
     cellsOf: (salarieId: string) => cellsOf(db, salarieId),
-    /** Several salariés' stored cells in one plain read (the first paint). */
-    cellsOfMany: (salarieIds: readonly string[], onDevice: number) => cellsOfMany(db, salarieIds, onDevice),
+    /**
+     * Starts reading every stored cell now, before the frame says whose are shown (issue 13: the
+     * first open read the frame, then the cells, one after the other). For a matrix of all the
+     * user's teams, i.e. most of the device's salariés; the next cellsOfMany uses it once.
+     */
+    prefetchCells(): void {
+      if (ahead !== undefined && Date.now() - ahead.at < PREFETCH_FRESH_MS) return;
+      const read = allCells(db);
+      read.catch(() => undefined); // a failed read ahead is read again by cellsOfMany
+      ahead = { at: Date.now(), read };
+    },
+    /**
+     * Several salariés' stored cells in one plain read (the first paint): the read started ahead
+     * if it is fresh (the live reads that follow correct anything written since).
+     */
+    async cellsOfMany(salarieIds: readonly string[], onDevice: number): Promise<Map<string, SalarieCells>> {
+      const started = ahead;
+      ahead = undefined;
+      if (started !== undefined && Date.now() - started.at < PREFETCH_FRESH_MS) {
+        try {
+          return pick(await started.read, salarieIds);
+        } catch { /* read below */ }
+      }
+      return cellsOfMany(db, salarieIds, onDevice);
+    },
     /** One cell's evaluations, for its panel's history. */
     historyOf: (salarieId: string, competenceId: string) => historyOf(db, salarieId, competenceId),
     matrixData: (today: string, teamId: string, activityId: string) => matrixData(db, today, teamId, activityId),

@@ -35,9 +35,23 @@ export async function cellsOfMany(db: DeviceDb, salarieIds: readonly string[], o
     const read = await Promise.all(salarieIds.map((id) => cellsOf(db, id)));
     return new Map(salarieIds.map((id, i) => [id, read[i] ?? { cells: new Map() }]));
   }
-  const bySalarie = new Map<string, SalarieCells>(salarieIds.map((id) => [id, { cells: new Map() }]));
-  for (const c of await levelTable(db).toArray()) bySalarie.get(c.salarieId)?.cells.set(matrixKey(c.salarieId, c.competenceId), c);
+  return pick(await allCells(db), salarieIds);
+}
+
+/** Every stored cell of the device, by salarié (one getAll of the table). */
+export async function allCells(db: DeviceDb): Promise<Map<string, SalarieCells>> {
+  const bySalarie = new Map<string, SalarieCells>();
+  for (const c of await levelTable(db).toArray()) {
+    let mine = bySalarie.get(c.salarieId);
+    if (mine === undefined) bySalarie.set(c.salarieId, (mine = { cells: new Map() }));
+    mine.cells.set(matrixKey(c.salarieId, c.competenceId), c);
+  }
   return bySalarie;
+}
+
+/** These salariés' cells out of every salarié's (one never evaluated has none). */
+export function pick(all: ReadonlyMap<string, SalarieCells>, salarieIds: readonly string[]): Map<string, SalarieCells> {
+  return new Map(salarieIds.map((id) => [id, all.get(id) ?? { cells: new Map() }]));
 }
 
 function sameMark(a: MatrixCell['official'], b: MatrixCell['official']): boolean {

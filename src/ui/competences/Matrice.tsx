@@ -190,6 +190,13 @@ export function Matrice() {
   const alive = useRef(true);
   useEffect(() => () => { alive.current = false; }, []);
 
+  // Nothing in memory (a first open): the cells are read while the frame is (no team chosen yet:
+  // the matrix of all the user's teams, most of the device's salariés).
+  const started = useRef(false);
+  if (!started.current) {
+    started.current = true;
+    if (queries.competences.matrixMemory.frames.get(frameKey(user?.id ?? '', today, '', '')) === undefined) queries.competences.prefetchCells();
+  }
   const frame = useMatrixFrame(queries, user?.id ?? '', today, teamId, chosenActivity);
   const members = frame?.members ?? NO_MEMBERS;
   const ids = useMemo(() => members.map((m) => m.id), [members]);
