@@ -29,6 +29,11 @@ const unreachable = { message: '405 Method Not Allowed - POST https://registry.n
 const exception = { advisory: GHSA, package: 'minimist', reason: 'seulement lu par un outil de construction', date: '2026-01-15' };
 
 let n = 0;
+function withoutOfflineOk(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { TREMPLIN_AUDIT_OFFLINE_OK: _ignored, ...rest } = env;
+  return rest;
+}
+
 function audit(report: unknown, exceptions: unknown, env: Record<string, string> = {}): { code: number | null; out: string } {
   const reportFile = join(dir, `report-${++n}.json`);
   const exceptionsFile = join(dir, `exceptions-${n}.json`);
@@ -36,7 +41,8 @@ function audit(report: unknown, exceptions: unknown, env: Record<string, string>
   writeFileSync(exceptionsFile, JSON.stringify(exceptions));
   const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/audit.mjs', import.meta.url))], {
     encoding: 'utf8',
-    env: { ...process.env, TREMPLIN_AUDIT_REPORT: reportFile, TREMPLIN_AUDIT_EXCEPTIONS: exceptionsFile, ...env },
+    // Not the caller's TREMPLIN_AUDIT_OFFLINE_OK (CI sets it for the real audit step): each test says.
+    env: { ...withoutOfflineOk(process.env), TREMPLIN_AUDIT_REPORT: reportFile, TREMPLIN_AUDIT_EXCEPTIONS: exceptionsFile, ...env },
   });
   return { code: r.status, out: r.stdout + r.stderr };
 }
