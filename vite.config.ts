@@ -1,7 +1,7 @@
 // Vite builds the client (Preact PWA). The API is served by src/server on the same port in
 // production; in `npm run dev` Vite proxies /api to a server started separately.
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -10,10 +10,48 @@ import { VitePWA } from 'vite-plugin-pwa';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const appVersion = process.env['TREMPLIN_APP_VERSION'] ?? `${pkg.version} (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
 
+/**
+ * The modules the full app (src/ui/boot/fullApp.tsx) needs statically, less those the entry's
+ * light sign-in already has: filled once the module graph is known, read by the `fullApp`
+ * chunk group below. Without it, every module the home shares with a lazy screen became its
+ * own little chunk (some 40 of them at the ETI's home, each a request and a gzip stream apart).
+ */
+const appModules = new Set<string>();
+/** The modules of the light sign-in that the app shares (preact, the form…), main.tsx aside. */
+const signInModules = new Set<string>();
+function appModuleGraph(): Plugin {
+  return {
+    name: 'tremplin-app-modules',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const closure = (suffix: string): Set<string> => {
+        const seen = new Set<string>();
+        const start = ids.find((id) => id.replaceAll('\\', '/').endsWith(suffix));
+        const todo = start === undefined ? [] : [start];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const entry = closure('/src/ui/main.tsx');
+      appModules.clear();
+      signInModules.clear();
+      for (const id of closure('/src/ui/boot/fullApp.tsx')) {
+        if (entry.has(id)) signInModules.add(id);
+        else appModules.add(id);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
+    appModuleGraph(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -52,5 +90,24 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { '/api': 'http://localhost:8080' } },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the app needs for its first screen, in one chunk. A group takes its modules'
+          // imports along, so the groups before it keep apart what must stay apart: Dexie and zod
+          // (large, changing with their own releases), and what the light sign-in shares with
+          // the app (preact, the form), which must not drag the app into the sign-in.
+          groups: [
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 3 },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 3 },
+            { name: 'signIn', test: (id: string) => signInModules.has(id), priority: 2 },
+            { name: 'fullApp', test: (id: string) => appModules.has(id), priority: 1 },
+          ],
+        },
+      },
+    },
+  },
 });

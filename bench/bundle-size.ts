@@ -1,6 +1,10 @@
 // Bundle bench: the gzipped JavaScript the login screen and the ETI home actually load in
-// Chromium (target ≤ 100 KB for both together), each chunk's size, and what the main chunk is
-// made of by package (from its source map), to see where to split next. Prints; asserts nothing.
+// Chromium (targets, issue 13: ≤ 80 KB for the login screen, ≤ 95 KB for login + ETI home),
+// each chunk's size, and what the entry and the app's chunk are made of by package (from their
+// source maps), to see where to split next. Prints; asserts nothing.
+// « login + ETI home » counts every script loaded until the network is idle after the home's
+// data is shown, so it includes the screens the home builds ahead when the tablet is idle (its
+// team's week, the matrix), when they come before the network is idle.
 // Run: npx tsx bench/bundle-size.ts
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,14 +33,14 @@ function scriptsSeen(page: Page): Set<string> {
   return seen;
 }
 
-function report(label: string, files: Iterable<string>): void {
+function report(label: string, files: Iterable<string>, target?: number): void {
   let raw = 0;
   let zipped = 0;
   for (const f of files) {
     raw += readFileSync(join(outDir, f)).length;
     zipped += gz(f);
   }
-  console.log(`${label}: ${kb(zipped)} gzipped (${kb(raw)} raw) — target ≤ 100 KB gzipped`);
+  console.log(`${label}: ${kb(zipped)} gzipped (${kb(raw)} raw)${target === undefined ? '' : ` — target ≤ ${target} KB gzipped`}`);
 }
 
 /** Bytes of minified output per package (or src/ folder), from the chunk's source map. */
@@ -83,12 +87,14 @@ try {
     const when = atLogin.has(f) ? 'login' : atHome.has(f) ? 'ETI home' : 'on demand';
     console.log(`  ${f.padEnd(40)} ${kb(gz(f)).padStart(9)}  (${when})`);
   }
-  report('login screen', atLogin);
-  report('login + ETI home', atHome);
-  const main = [...atLogin].find((f) => f.startsWith('assets/index-'));
-  if (main !== undefined) {
-    console.log(`${main} by origin (minified bytes):`);
-    for (const [key, n] of composition(main).slice(0, 15)) console.log(`  ${key.padEnd(34)} ${kb(n).padStart(9)}`);
+  report('login screen', atLogin, 80);
+  report('login + ETI home', atHome, 95);
+  const entry = [...atLogin].find((f) => f.startsWith('assets/index-'));
+  const app = [...atHome].find((f) => f.startsWith('assets/fullApp-'));
+  for (const chunk of [entry, app]) {
+    if (chunk === undefined) continue;
+    console.log(`${chunk} by origin (minified bytes):`);
+    for (const [key, n] of composition(chunk).slice(0, 15)) console.log(`  ${key.padEnd(34)} ${kb(n).padStart(9)}`);
   }
 } finally {
   await browser.close();

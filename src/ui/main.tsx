@@ -1,57 +1,56 @@
-// Entry point: styles, services, and the app, drawn once the stored session is read (a signed-in
-// tablet goes straight to its home, with no sign-in form flashing first). In production builds
-// the service worker is registered (lazily: workbox-window is not needed to draw the first
-// screen), and persistent storage is requested once someone is signed in.
+// Entry point: styles, then what to draw first. A raw look at the device database
+// (client/sessionProbe.ts, no Dexie) says whether a session is stored. Nobody signed in: the
+// light sign-in (boot/SignInFirst.tsx) is drawn at once, and the app (Dexie, zod, screens:
+// boot/fullApp.tsx) loads only once the user starts on the form. A session stored, or no clear
+// answer: the full app, drawn once it has read the session itself (a signed-in tablet goes
+// straight to its home, with no sign-in form flashing first). In production builds the service
+// worker is registered (lazily: workbox-window is not needed to draw the first screen).
 import { render } from 'preact';
 import './styles.css';
-import { App } from './shell/App';
-import { createServices } from './shell/boot';
-import { ServicesContext } from './shell/services';
-import { createDevice } from '../client/device';
-import { guessDeviceName } from './pwa/deviceName';
-import { requestPersistentStorage } from './pwa/storage';
-import { swUpdates } from './pwa/updateStore';
+import { probeStoredSession } from '../client/sessionProbe';
+import { currentRoute } from './shell/hooks/useRoute';
+import { SignInFirst } from './boot/SignInFirst';
+import type { FullApp } from './boot/fullApp';
 
-/** If the local database does not answer by then, draw anyway (the sign-in form will say why). */
-const SESSION_WAIT_MS = 3000;
+/** If the database has not answered by then, load the full app (it decides, as it always did). */
+const PROBE_WAIT_MS = 1000;
+/** Needs the app even signed out: the public badge check. */
+const VERIFY_ROUTE = '/verifier';
 
-const device = createDevice({ deviceName: guessDeviceName() });
-const services = createServices(device);
+const root = document.getElementById('app')!;
 
-/** Resolves once the stored session has been read (or after SESSION_WAIT_MS). */
-function sessionKnown(): Promise<void> {
-  return new Promise<void>((ready) => {
-    if (device.session.getState().status !== 'loading') return ready();
-    const stop = device.session.subscribe((s) => {
-      if (s.status !== 'loading') {
-        stop();
-        ready();
-      }
-    });
-    setTimeout(ready, SESSION_WAIT_MS);
-  });
+let loading: Promise<FullApp> | undefined;
+/** Loads and starts the full app, once (a failed load may be tried again). */
+function fullApp(): Promise<FullApp> {
+  if (loading === undefined) {
+    loading = import('./boot/fullApp').then((m) => m.startApp());
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+
+function showFullApp(): void {
+  fullApp().then((a) => a.show(root)).catch((e: unknown) => console.error('Tremplin: the app could not be loaded', e));
+}
+
+function signInFirst(): void {
+  const onRoute = () => {
+    if (currentRoute() !== VERIFY_ROUTE) return;
+    globalThis.removeEventListener('hashchange', onRoute);
+    showFullApp();
+  };
+  globalThis.addEventListener('hashchange', onRoute);
+  const signedIn = (a: FullApp) => {
+    globalThis.removeEventListener('hashchange', onRoute);
+    void a.show(root);
+  };
+  render(<SignInFirst app={fullApp} onSignedIn={signedIn} />, root);
 }
 
 // Not a top-level await: that would make the bundler split shared code into many more chunks.
-void sessionKnown().then(() => render(
-  <ServicesContext.Provider value={services}>
-    <App />
-  </ServicesContext.Provider>,
-  document.getElementById('app')!,
-));
+void probeStoredSession({ timeoutMs: PROBE_WAIT_MS }).catch(() => 'unknown' as const).then((stored) => {
+  if (stored === 'none' && currentRoute() !== VERIFY_ROUTE) signInFirst();
+  else showFullApp();
+});
 
 if (import.meta.env.PROD) void import('./pwa/registerSW').then((m) => m.registerServiceWorker());
-
-let signedIn = false;
-const onSession = () => {
-  const now = services.session.get() !== undefined;
-  // The answer travels to the server with the next requests, for the coordination's « Tablettes ».
-  if (now && !signedIn) void requestPersistentStorage().then((p) => device.api.setStoragePersisted(p));
-  signedIn = now;
-};
-services.session.subscribe(onSession);
-onSession();
-// The server refuses this version's protocol: look for the new version at once.
-services.sync.subscribe(() => {
-  if (services.sync.get().updateRequired) void swUpdates.check();
-});

@@ -10,22 +10,7 @@ import { deviceCredentialsApi } from '../../client/credentials';
 import type { Services, SyncView } from './services';
 import type { SessionUser } from '../../sync/protocol';
 import { guessDeviceName } from '../pwa/deviceName';
-
-/**
- * Survives the reload that follows a revocation (the database is erased, so not there), so the
- * sign-in screen can say why this tablet is signed out. Per tab; cleared by the next sign-in.
- */
-const REVOKED_FLAG = 'tremplin.revoked';
-function revokedFlag(value?: boolean): boolean {
-  try {
-    const store = globalThis.sessionStorage;
-    if (value === true) store.setItem(REVOKED_FLAG, '1');
-    if (value === false) store.removeItem(REVOKED_FLAG);
-    return store.getItem(REVOKED_FLAG) === '1';
-  } catch {
-    return false; // storage refused (private mode): the notice is a courtesy, not a need
-  }
-}
+import { revokedFlag } from './revokedFlag';
 
 export function createServices(device: Device = createDevice({ deviceName: guessDeviceName() })): Services {
   let stopSync: (() => void) | undefined;
