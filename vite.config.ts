@@ -1,6 +1,7 @@
 // Vite builds the client (Preact PWA). The API is served by src/server on the same port in
 // production; in `npm run dev` Vite proxies /api to a server started separately.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -19,12 +20,39 @@ const appVersion = process.env['TREMPLIN_APP_VERSION'] ?? `${pkg.version} (${new
 const appModules = new Set<string>();
 /** The modules of the light sign-in that the app shares (preact, the form…), main.tsx aside. */
 const signInModules = new Set<string>();
+
+/**
+ * lucide's entry re-exports its ~2,000 icons: following its imports would count every icon a lazy
+ * screen draws (the competence pictograms of the matrix, of the assignment panel…) as the app's,
+ * and the group below would pull them into the app's chunk. An icon is the app's only when one of
+ * the app's modules imports it by name.
+ */
+const LUCIDE_ENTRY = /[\\/]node_modules[\\/]lucide[\\/]dist[\\/]esm[\\/]lucide\.mjs$/;
+/** `export { default as A, default as B } from './icons/a.mjs';` → A and B → that file's id. */
+function reExportedDefaults(entryId: string, code: string): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const m of code.matchAll(/export \{([^}]*)\} from ['"](\.[^'"]+)['"]/g)) {
+    for (const part of m[1]!.split(',')) {
+      const name = /^\s*default as (\w+)\s*$/.exec(part)?.[1];
+      if (name !== undefined) byName.set(name, resolve(dirname(entryId), m[2]!));
+    }
+  }
+  return byName;
+}
+/** The names a module's (transformed) code imports from `lucide`: `import { A, B as C } from "lucide"`. */
+function lucideImports(code: string): string[] {
+  return [...code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]lucide['"]/g)]
+    .flatMap((m) => m[1]!.split(',').map((p) => p.trim().split(/\s+as\s+/)[0]!.trim()).filter((n) => n !== ''));
+}
+
 function appModuleGraph(): Plugin {
   return {
     name: 'tremplin-app-modules',
     apply: 'build',
     buildEnd() {
       const ids = [...this.getModuleIds()];
+      const lucideEntry = ids.find((id) => LUCIDE_ENTRY.test(id));
+      const icons = lucideEntry === undefined ? new Map<string, string>() : reExportedDefaults(lucideEntry, this.getModuleInfo(lucideEntry)?.code ?? '');
       const closure = (suffix: string): Set<string> => {
         const seen = new Set<string>();
         const start = ids.find((id) => id.replaceAll('\\', '/').endsWith(suffix));
@@ -32,7 +60,15 @@ function appModuleGraph(): Plugin {
         for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
           if (seen.has(id)) continue;
           seen.add(id);
-          todo.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+          if (id === lucideEntry) continue; // its icons come from their importers, by name (below)
+          const info = this.getModuleInfo(id);
+          todo.push(...(info?.importedIds ?? []));
+          if (lucideEntry !== undefined && info?.importedIds.includes(lucideEntry) === true) {
+            for (const name of lucideImports(info.code ?? '')) {
+              const icon = icons.get(name);
+              if (icon !== undefined) todo.push(icon);
+            }
+          }
         }
         return seen;
       };

@@ -3,7 +3,7 @@
 // Merge is per field (mergeRecords); a field with a pending local change keeps the local value,
 // and the pulled one is folded into that change's `prev` so the record still ends equal to the
 // server's once the change is answered. `reset` drops what the user may no longer see.
-import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entities';
+import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entityConstants';
 import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD, emptyRecord, mergeRecords } from '../sync/merge';
 import type { PulledChange, PullResponse } from '../sync/protocol';

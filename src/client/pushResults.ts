@@ -2,7 +2,7 @@
 // change leaves the outbox (and the record takes any newer server value a pull had to hold
 // back meanwhile); a rejected one is rolled back field by field, listed for the user, and
 // leaves the outbox. Nothing else ever removes an outbox entry.
-import { ENTITIES } from '../domain/entities';
+import type { ENTITIES } from '../domain/entities';
 import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD } from '../sync/merge';
 import type { PushResult } from '../sync/protocol';
@@ -10,6 +10,7 @@ import { receiveClocks } from './clock';
 import { allTables, entityTable, type DeviceDb, type LocalRecord, type OutboxEntry, type RejectedChange } from './db';
 import { loadOrphans, recordKey, restoreField, saveOrphans, touchedFields } from './pending';
 import { levelChanges } from './currentLevels';
+import { loadSchemas } from './schemas';
 
 const REASON_MESSAGES: Record<string, string> = {
   forbidden: 'Vous n’avez pas le droit de faire cette modification.',
@@ -30,8 +31,9 @@ export function rejectionMessage(result: Pick<PushResult, 'reason' | 'message'>)
   return /[.!?…»)]$/.test(capital) ? capital : `${capital}.`;
 }
 
-export function describeChange(e: OutboxEntry): string {
-  const spec = ENTITIES[e.entity];
+/** What the refused change was, in the labels of `entities` (the schemas: loadSchemas()). */
+export function describeChange(e: OutboxEntry, entities: typeof ENTITIES): string {
+  const spec = entities[e.entity];
   if (e.deleted === true) return `${spec.label} : suppression`;
   const labels = Object.keys(e.set)
     .filter((k) => k !== 'structureId')
@@ -53,6 +55,8 @@ export async function applyPushResults(
   now: number,
 ): Promise<PushApplyOutcome> {
   const byOp = new Map(results.map((r) => [r.opId, r]));
+  // A refusal is described with the schemas' labels: loaded before the transaction, and only then.
+  const entities = results.some((r) => r.status === 'rejected') ? (await loadSchemas()).ENTITIES : undefined;
   return db.transaction('rw', allTables(db), async () => {
     if (serverHlc !== undefined) await receiveClocks(db, [serverHlc], now);
     const orphans = await loadOrphans(db);
@@ -75,7 +79,7 @@ export async function applyPushResults(
       if (result.status === 'rejected') {
         rejected++;
         const refusal: RejectedChange = {
-          opId: entry.opId, entity: entry.entity, id: entry.id, what: describeChange(entry),
+          opId: entry.opId, entity: entry.entity, id: entry.id, what: entities === undefined ? entry.entity : describeChange(entry, entities),
           reason: result.reason ?? 'invalid',
           message: rejectionMessage(result),
           at: now, set: entry.set,

@@ -4,9 +4,10 @@
 // being created is written in one round trip, its writes issued right behind its reads on a
 // guess that the reads then check (writeGuess.ts); otherwise 3 reads, then 3 writes.
 // Only fields whose value changes are sent, so re-saving a form never overrides a colleague's
-// concurrent edit of another field.
+// concurrent edit of another field. The entity schemas (zod) load with the first write of the
+// page, before its transaction (schemas.ts); every later write finds them loaded, without a wait.
 import { Dexie, type Table } from 'dexie';
-import { validateComplete, validateSet, type EntityName } from '../domain/entities';
+import type { EntityName } from '../domain/entityConstants';
 import { isRecordId, uuidv7 } from '../domain/ids';
 import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD, emptyRecord, mergeFields } from '../sync/merge';
@@ -18,6 +19,10 @@ import { currentLocal } from './storedVersion';
 import { createWriteGuess, looksNew, sessionStructure } from './writeGuess';
 import { keepLevel, levelScope } from './currentLevels';
 import { versionOf } from '../domain/records/upgrades';
+import { loadSchemas, schemasNow } from './schemas';
+
+/** The schemas' validation (domain/entities.ts), loaded by the write before its transaction. */
+type Schemas = Awaited<ReturnType<typeof loadSchemas>>;
 
 /** An input the user can fix: `field` names the field, `message` says why, in French. */
 export class ValidationError extends Error {
@@ -118,9 +123,9 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   }
 
   /** The record to store and the outbox entry, stamped `hlc`. Throws ValidationError when incomplete. */
-  function build(entity: EntityName, id: string, d: Decided, hlc: string, opId: string): { stored: LocalRecord; entry: OutboxEntry } {
+  function build(schemas: Schemas, entity: EntityName, id: string, d: Decided, hlc: string, opId: string): { stored: LocalRecord; entry: OutboxEntry } {
     const { record } = mergeFields(d.base, d.changed, hlc, false);
-    const complete = validateComplete(entity, record.fields);
+    const complete = schemas.validateComplete(entity, record.fields);
     if (!complete.ok) throw new ValidationError(complete.field, complete.message);
     const prev: Record<string, PrevField> = {};
     for (const k of Object.keys(d.changed)) setOwn(prev, k, prevOf(d.base, k));
@@ -138,7 +143,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
    * guess cannot be made (then the careful path runs). Rejects with RetryCarefully when the
    * record existed after all (nothing was kept: the transaction was aborted).
    */
-  function writeAhead(entity: EntityName, id: string, set: Fields, table: Table<LocalRecord, string>): Promise<true> | undefined {
+  function writeAhead(schemas: Schemas, entity: EntityName, id: string, set: Fields, table: Table<LocalRecord, string>): Promise<true> | undefined {
     const at = now();
     // Inside another transaction (writeMany) an abort would take the whole batch with it.
     if (options.writeAhead === false || guess.hlc === undefined || Dexie.currentTransaction !== null || !looksNew(id, at)) return undefined;
@@ -150,7 +155,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     try {
       const d = decide(entity, set, undefined, guessedSession);
       if (d === null) return undefined;
-      planned = build(entity, id, d, hlc, opId);
+      planned = build(schemas, entity, id, d, hlc, opId);
     } catch {
       return undefined; // let the careful path say what is wrong, with what is really stored
     }
@@ -173,7 +178,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
         if (again === undefined) throw new RetryCarefully();
         const d = decide(entity, set, undefined, sessionRow?.value);
         if (d === null) throw new RetryCarefully();
-        final = build(entity, id, d, again, opId);
+        final = build(schemas, entity, id, d, again, opId);
         finalHlc = again;
         const [, seq] = await writes;
         await Promise.all([table.put(final.stored), db.outbox.put({ ...final.entry, seq }), db.meta.put({ key: META.hlc, value: again })]);
@@ -195,11 +200,13 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     if (!isRecordId(id)) throw new ValidationError('id', 'identifiant invalide (UUID ou ULID attendu)');
     const set: Fields = {};
     for (const [k, v] of Object.entries(input)) if (v !== undefined) setOwn(set, k, v as JsonValue);
-    const valid = validateSet(entity, set);
+    // Loaded once per page, before any transaction (writeMany loads them before its own): no wait after that.
+    const schemas = schemasNow() ?? (await schemasOutsideTransaction());
+    const valid = schemas.validateSet(entity, set);
     if (!valid.ok) throw new ValidationError(valid.field, valid.message);
     const table = entityTable(db, entity);
 
-    const ahead = writeAhead(entity, id, set, table);
+    const ahead = writeAhead(schemas, entity, id, set, table);
     if (ahead !== undefined) {
       try {
         return await ahead;
@@ -219,7 +226,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
 
       const ticked = tickFrom(clockRow?.value, now());
       const hlc = ticked ?? (await tickClock(db, now()));
-      const { stored, entry } = build(entity, id, d, hlc, uuidv7(now()));
+      const { stored, entry } = build(schemas, entity, id, d, hlc, uuidv7(now()));
       await Promise.all([
         table.put(stored),
         db.outbox.add(entry),
@@ -238,6 +245,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
    * invalid write throws a BatchWriteError naming its position, and nothing is kept.
    */
   async function writeMany(changes: readonly BatchChange[]): Promise<number> {
+    await loadSchemas(); // before the transaction: each write inside finds them loaded
     const tables = [...new Set(changes.map((c) => c.entity))].map((e) => entityTable(db, e));
     return db.transaction('rw', [...tables, db.outbox, db.meta, ...levelScope(db, changes.map((c) => c.entity))], async () => {
       let written = 0;
@@ -278,6 +286,15 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   const dismissRejected = (seq: number) => db.rejected.delete(seq);
 
   return { write, writeMany, remove, dismissRejected };
+}
+
+/**
+ * The schemas' first load, which must not run inside a Dexie transaction: awaiting a module
+ * there would let IndexedDB commit the transaction under the write.
+ */
+function schemasOutsideTransaction(): Promise<Schemas> {
+  if (Dexie.currentTransaction !== null) return Promise.reject(new Error('Entity schemas not loaded: call loadSchemas() before opening the transaction.'));
+  return loadSchemas();
 }
 
 function prevOf(base: { fields: Fields; clocks: Record<string, string> }, k: string): PrevField {

@@ -4,7 +4,7 @@
 // pending change of the outbox (Dexie's upgrade), so that what a tablet sends after an update is
 // in the shape the server expects and a refused change still rolls back field by field.
 import type { Transaction } from 'dexie';
-import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entities';
+import { ENTITY_NAMES, isEntityName, type EntityName } from '../domain/entityConstants';
 import { setOwn } from '../domain/ownKeys';
 import { needsUpgrade, upgradeClocked, upgradedNames, upgradeFields, versionOf } from '../domain/records/upgrades';
 import type { Clocks, Fields, PulledChange } from '../sync/protocol';

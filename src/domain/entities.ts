@@ -1,50 +1,28 @@
 // Every synced entity of the contract: its fields with runtime validation (one schema per
-// entity, shared by client and server), French labels beside the English names, and the
-// facts the access rules need (which fields are confidential, which entities are per salarié),
-// and each entity's upgrade steps from its older shapes (its schema version).
+// entity, shared by client and server) and French labels beside the English names. The facts
+// the access rules need (which fields are confidential, which entities are per salarié), each
+// entity's upgrade steps (its schema version) and the enumerations are in entityConstants.ts,
+// without zod, and re-exported here. The device loads this module when it first validates a
+// write (client/schemas.ts), not with its first screen.
 import { z } from 'zod';
+import {
+  ABSENCE_TYPES, COMPETENCE_KINDS, CONTRACT_TYPES, DIAGNOSTIC_DIMENSIONS, EVALUATION_CONTEXTS, LOG_CATEGORIES,
+  PROLONGATION_REASONS, ROLES, STRUCTURE_TYPES, SUSPENSION_REASONS, VISIBILITIES,
+  type CONFIDENTIAL_FIELDS, type EntityName,
+} from './entityConstants';
 import { isRecordId } from './ids';
-import { COMPETENCE_UPGRADES } from './records/competenceUpgrades';
-import { SALARIE_UPGRADES } from './records/salarieUpgrades';
-import type { UpgradeStep } from './records/upgrades';
 import { EXIT_KIND_NAMES, type ExitKind } from './rules/exits';
 import { hasNonFiniteNumber, ownValue, PROTOTYPE_NAMES } from './ownKeys';
 
-export const ENTITY_NAMES = [
-  'structure', 'user', 'salarie', 'team', 'membership', 'contract', 'passIae', 'suspension',
-  'prolongation', 'pmsmp', 'diagnostic', 'chantier', 'planningSlot', 'assignment', 'timeEntry',
-  'activity', 'competence', 'evaluation', 'objective', 'logEntry', 'review', 'badge', 'monthClose',
-  'onboarding', 'decision',
-] as const;
-export type EntityName = (typeof ENTITY_NAMES)[number];
-
-export function isEntityName(s: unknown): s is EntityName {
-  return typeof s === 'string' && (ENTITY_NAMES as readonly string[]).includes(s);
-}
-
-export const STRUCTURE_TYPES = ['ACI', 'EI', 'AI', 'ETTI', 'EITI'] as const;
-export const ROLES = ['coordinator', 'eti', 'salarie'] as const;
-export const LOG_CATEGORIES = ['integration', 'comportement', 'technique', 'atouts', 'freins', 'entretien', 'bilan', 'alerte'] as const;
-export const VISIBILITIES = ['private', 'team', 'salarie'] as const;
-export const EVALUATION_CONTEXTS = ['production', 'afest', 'pmsmp', 'self'] as const;
-export const ABSENCE_TYPES = ['maladie', 'accident_travail', 'absence_injustifiee', 'formation', 'pmsmp', 'conge'] as const;
-export const CONTRACT_TYPES = ['cddi', 'cddu', 'mission', 'cdi_inclusion', 'passerelle'] as const;
-export const COMPETENCE_KINDS = ['technique', 'securite', 'savoir_etre'] as const;
-export const SUSPENSION_REASONS = [
-  'contract_suspended', 'contract_broken', 'finished_contract', 'approval_between_cta_members', 'contrat_passerelle',
-  'sick', 'maternity', 'incarceration', 'trial_outside_iae', 'detoxification', 'force_majeure',
-] as const;
-export const PROLONGATION_REASONS = ['cdi_inclusion', 'training', 'rqth', 'senior', 'particular_difficulties'] as const;
-export const DIAGNOSTIC_DIMENSIONS = [
-  'langue', 'posteTravail', 'logement', 'accesDroit', 'mobilite', 'ressources', 'justice', 'disponibilite',
-] as const;
-
-/** The accueil checklist of a new salarié: one dated field per item (`<item>On`). */
-export const ONBOARDING_ITEMS = ['visite', 'reglement', 'securite', 'epi', 'personnes', 'droits'] as const;
-
-export type Role = (typeof ROLES)[number];
-export type Visibility = (typeof VISIBILITIES)[number];
-export type LogCategory = (typeof LOG_CATEGORIES)[number];
+// The names, enumerations, confidential fields and upgrade steps live in entityConstants.ts (no
+// zod: the device's first screen needs them without the schemas); re-exported here, so a module
+// that imports entities.ts finds them as before.
+export {
+  ABSENCE_TYPES, COMPETENCE_KINDS, confidentialFields, CONFIDENTIAL_FIELDS, CONTRACT_TYPES, DIAGNOSTIC_DIMENSIONS,
+  ENTITY_NAMES, ENTITY_UPGRADES, EVALUATION_CONTEXTS, isEntityName, LOG_CATEGORIES, ONBOARDING_ITEMS,
+  PROLONGATION_REASONS, ROLES, SALARIE_ENTITIES, STRUCTURE_TYPES, SUSPENSION_REASONS, VISIBILITIES,
+} from './entityConstants';
+export type { EntityName, LogCategory, Role, Visibility } from './entityConstants';
 
 // --- field building blocks -------------------------------------------------------------
 const SHORT = 200;
@@ -78,13 +56,6 @@ type FieldSpec = { schema: z.ZodTypeAny; label: string; required: boolean };
 export interface EntitySpec {
   label: string;
   fields: Record<string, FieldSpec>;
-  /** Fields a salarié never receives, even on their own record. */
-  confidential?: readonly string[];
-  /**
-   * How older shapes of the record become this one, oldest first (records/upgrades.ts): the
-   * entity's schema version is 1 + their number. Never edit a shipped step; add one.
-   */
-  upgrades?: readonly UpgradeStep[];
   /** Groups of optional fields of which a live record sets exactly one (a badge: competence or activity). */
   exactlyOne?: readonly (readonly string[])[];
 }
@@ -130,7 +101,7 @@ export const ENTITIES = {
     phone: opt(short, 'Téléphone'),
     confidentialNotes: opt(long, 'Notes confidentielles'),
     prescriber: opt(short, 'Prescripteur'),
-  }, confidential: ['confidentialNotes', 'prescriber'], upgrades: SALARIE_UPGRADES },
+  } },
   team: { label: 'Équipe', fields: {
     name: req(short.min(1, 'nom requis'), 'Nom'),
     etiUserIds: req(ids, 'Encadrants'),
@@ -151,7 +122,7 @@ export const ENTITIES = {
     lowHoursReason: opt(z.enum(['aci_waiver', 'combined_job', 'end_of_parcours']), 'Motif heures < 20 h'),
     renewalOf: opt(id, 'Renouvellement du contrat'),
     notes: opt(long, 'Notes'),
-  }, confidential: ['notes'] },
+  } },
   passIae: { label: 'PASS IAE', fields: {
     salarieId: req(id, 'Salarié'),
     number: opt(z.string().regex(/^[0-9A-Z]{12}$/, 'numéro de PASS IAE à 12 caractères'), 'Numéro'),
@@ -172,7 +143,7 @@ export const ENTITIES = {
     reason: req(z.enum(PROLONGATION_REASONS), 'Motif'),
     decision: opt(z.enum(['pending', 'granted', 'refused']), 'Décision du prescripteur'),
     notes: opt(long, 'Notes'),
-  }, confidential: ['notes'] },
+  } },
   pmsmp: { label: 'PMSMP', fields: {
     salarieId: req(id, 'Salarié'),
     company: req(short.min(1, 'entreprise requise'), 'Entreprise'),
@@ -244,7 +215,7 @@ export const ENTITIES = {
     // through this one, and the screens draw nothing for a name they do not know.
     pictogram: opt(short, 'Pictogramme'),
     safetyCritical: opt(z.boolean(), 'Critique pour la sécurité'),
-  }, upgrades: COMPETENCE_UPGRADES },
+  } },
   evaluation: { label: 'Évaluation', fields: {
     salarieId: req(id, 'Salarié'),
     competenceId: req(id, 'Compétence'),
@@ -315,11 +286,10 @@ export const ENTITIES = {
   } },
 } satisfies Record<EntityName, EntitySpec>;
 
-/** Entities that are about one salarié and carry `salarieId` (access is scoped by it). */
-export const SALARIE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>([
-  'contract', 'passIae', 'suspension', 'prolongation', 'pmsmp', 'diagnostic', 'assignment',
-  'timeEntry', 'evaluation', 'objective', 'logEntry', 'badge', 'onboarding', 'decision',
-]);
+/** The confidential fields (entityConstants.ts) that are no field of their entity: none, or this fails to compile. */
+type NotAField = { [E in keyof typeof CONFIDENTIAL_FIELDS]: Exclude<(typeof CONFIDENTIAL_FIELDS)[E][number], keyof (typeof ENTITIES)[E]['fields']> }[keyof typeof CONFIDENTIAL_FIELDS];
+type Nothing<T extends never> = T;
+export type ConfidentialFieldsAreFields = Nothing<NotAField>;
 
 /** Field names the server manages itself or that would confuse the merge. */
 const RESERVED = new Set(['id', 'entity', 'deleted', 'clocks', 'fields', '__proto__', 'constructor', 'prototype']);
@@ -377,9 +347,4 @@ export function validateComplete(entity: EntityName, fields: Record<string, unkn
     }
   }
   return { ok: true };
-}
-
-export function confidentialFields(entity: EntityName): readonly string[] {
-  const spec: EntitySpec = ENTITIES[entity];
-  return spec.confidential ?? [];
 }

@@ -1,7 +1,8 @@
 // Field validation of every entity: what a push with a bad field gets back (the field named, a
 // French message), and that a realistic record of each entity passes.
 import { describe, it, expect } from 'vitest';
-import { ENTITIES, ENTITY_NAMES, validateComplete, validateSet, type EntityName } from '../../src/domain/entities';
+import { confidentialFields, ENTITIES, ENTITY_NAMES, SALARIE_ENTITIES, validateComplete, validateSet, type EntityName } from '../../src/domain/entities';
+import * as constants from '../../src/domain/entityConstants';
 import { SAMPLE_IDS, validSample } from '../fixtures/samples';
 
 function rejected(entity: EntityName, set: Record<string, unknown>): { field: string; message: string } {
@@ -141,5 +142,26 @@ describe('validateComplete', () => {
       delete fields[name];
       expect(validateComplete(entity, fields)).toMatchObject({ ok: false, field: name });
     }
+  });
+});
+
+describe('the zod-free facts (entityConstants.ts) against the schemas', () => {
+  it('every confidential field is a field of its entity', () => {
+    for (const entity of ENTITY_NAMES) {
+      for (const f of confidentialFields(entity)) expect(Object.keys(ENTITIES[entity].fields), `${entity}.${f}`).toContain(f);
+    }
+    expect(confidentialFields('salarie')).toEqual(['confidentialNotes', 'prescriber']);
+    expect(confidentialFields('logEntry')).toEqual([]);
+  });
+
+  it('every entity about one salarié has a required salarieId', () => {
+    for (const entity of SALARIE_ENTITIES) {
+      expect((ENTITIES[entity].fields as Record<string, { required: boolean } | undefined>)['salarieId']?.required, entity).toBe(true);
+    }
+  });
+
+  it('entities.ts re-exports the same names, and has a schema for each of them', () => {
+    expect(ENTITY_NAMES).toBe(constants.ENTITY_NAMES);
+    expect(new Set(Object.keys(ENTITIES))).toEqual(new Set(constants.ENTITY_NAMES));
   });
 });

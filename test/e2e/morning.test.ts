@@ -28,6 +28,9 @@ describe('la matinée de l’encadrant', () => {
     await page.getByTestId('accueil-reminder').getByRole('link', { name: 'Thierry Garnier' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // Offline, the screens and panels loaded on demand (relevé, task panel) and the entity schemas
+    // of the first write come from the service worker's precache: a tablet has it, once installed.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
     await eti.context.setOffline(true);
     await expect.poll(() => page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
 

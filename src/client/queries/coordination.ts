@@ -7,13 +7,13 @@
 // usually reaches back to their first reading, so nearly every review is in it) and the other
 // tables are read, so a new coordinator reads 30 days, not the whole history, and 200 salariés
 // cost one request, not 200. The last answers are remembered (per device, keyed by reviewer and
-// day, and kept across restarts: persistedMemory.ts), so a reopened home paints at once while it
+// day, and kept across restarts: persistedMemory.ts, made in index.ts with the reads' other
+// memories, since these reads load on first use), so a reopened home paints at once while it
 // re-reads.
 import { Dexie } from 'dexie';
 import { groupByEntry, windowStartOf } from '../../domain/review/readState';
 import type { DeviceDb, LocalRecord } from '../db';
 import type { LogEntryRow, ReviewRow } from './livret';
-import { persistedMemory } from './persistedMemory';
 import { allOf, betweenOf } from './tables';
 import type { MembershipRow, SalarieRow, TeamRow } from './teams';
 
@@ -77,7 +77,5 @@ export const inboxKey = (reviewerId: string, today: string): string => `${review
 export function coordinationQueries(db: DeviceDb) {
   return {
     inbox: (reviewerId: string, today: string) => inbox(db, reviewerId, today),
-    /** The last inboxes read (client/queries/memory.ts), the newest kept across restarts: a reopened home paints from it while it re-reads. */
-    inboxMemory: persistedMemory<InboxRows>(db, 'coordination.inbox'),
   };
 }

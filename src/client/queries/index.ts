@@ -1,19 +1,21 @@
 // The one way the screens read the device's data: typed queries by feature, bound to the
 // device's database. Screens get this object through their Services and never see Dexie; they
 // wrap a query in useLiveQuery (or useRememberedQuery) to re-render when its data changes.
-import type { EntityName } from '../../domain/entities';
+// The reads only screens loaded on demand use (coordination, salarié's space, structure,
+// parcours, reports, dossier) load with their first call (later.ts): same functions, but their
+// code and the rules they compute with are not in the app's first screen. Their memories are
+// made here, at once, since a screen asks its memory before its read.
+import type { EntityName } from '../../domain/entityConstants';
 import type { DeviceDb } from '../db';
 import { allOf, oneOf, whereIn } from './tables';
 import { competencesQueries } from './competences';
-import { coordinationQueries } from './coordination';
+import type { InboxRows } from './coordination';
 import { deviceQueries } from './device';
-import { dossierQueries } from './dossier';
+import { readsLoadedOnUse } from './later';
 import { livretQueries } from './livret';
-import { parcoursQueries } from './parcours';
+import type { Board, ToDecideItem } from './parcours';
+import { persistedMemory } from './persistedMemory';
 import { productionQueries } from './production';
-import { reportsQueries } from './reports';
-import { salarieQueries } from './salarie';
-import { structureQueries } from './structure';
 import { reviewsByEntry, teamsWithMembers, userNames } from './teams';
 
 export function createQueries(db: DeviceDb) {
@@ -32,13 +34,27 @@ export function createQueries(db: DeviceDb) {
     production: productionQueries(db),
     competences: competencesQueries(db),
     livret: livretQueries(db),
-    coordination: coordinationQueries(db),
-    salarie: salarieQueries(db),
     device: deviceQueries(db),
-    structure: structureQueries(db),
-    parcours: parcoursQueries(db),
-    reports: reportsQueries(db),
-    dossier: dossierQueries(db),
+    coordination: {
+      ...readsLoadedOnUse(() => import('./coordination').then((m) => m.coordinationQueries(db)), { inbox: true }),
+      /** The last inboxes read (client/queries/memory.ts), the newest kept across restarts: a reopened home paints from it while it re-reads. */
+      inboxMemory: persistedMemory<InboxRows>(db, 'coordination.inbox'),
+    },
+    salarie: readsLoadedOnUse(() => import('./salarie').then((m) => m.salarieQueries(db)), {
+      home: true, myCompetences: true, progress: true, objectives: true, week: true, hours: true, pass: true, badges: true, attestation: true,
+    }),
+    structure: readsLoadedOnUse(() => import('./structure').then((m) => m.structureQueries(db)), {
+      structure: true, salariesList: true, salarieFile: true, teamsBoard: true,
+    }),
+    parcours: {
+      ...readsLoadedOnUse(() => import('./parcours').then((m) => m.parcoursQueries(db)), { board: true, toDecide: true }),
+      /** The last boards read (client/queries/memory.ts): a reopened board paints from it while it re-reads. */
+      boardMemory: persistedMemory<Board>(db, 'parcours.board'),
+      /** The last « À décider » lists read, for the coordinator's home (same keys as the board's). */
+      toDecideMemory: persistedMemory<ToDecideItem[]>(db, 'parcours.toDecide'),
+    },
+    reports: readsLoadedOnUse(() => import('./reports').then((m) => m.reportsQueries(db)), { load: true }),
+    dossier: readsLoadedOnUse(() => import('./dossier').then((m) => m.dossierQueries(db)), { documents: true }),
   };
 }
 

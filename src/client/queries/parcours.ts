@@ -7,8 +7,8 @@
 // index over the last weeks (entries' texts of the recent weeks, not of the whole history), with
 // a reverse walk of `[salarieId+date]` only for whoever has no live entry in those weeks.
 // The last boards and « À décider » lists read are remembered (per device, keyed by user and
-// day, the newest kept across restarts: persistedMemory.ts), so a reopened board or home paints
-// at once while its live read confirms it.
+// day, the newest kept across restarts: persistedMemory.ts, made in index.ts since these reads
+// load on first use), so a reopened board or home paints at once while its live read confirms it.
 import { Dexie } from 'dexie';
 import { boardRow, type BoardRow } from '../../domain/parcours/board';
 import { byTarget, openDeadlines, type Deadline } from '../../domain/parcours/deadlines';
@@ -19,7 +19,6 @@ import { currentLevels, levelOf } from '../../domain/rules/matrix';
 import { entityTable, type DeviceDb, type LocalRecord } from '../db';
 import type { EntityRow } from '../rows';
 import { AFTER_ANY_DATE } from './coordination';
-import { persistedMemory } from './persistedMemory';
 import { allOf, betweenOf } from './tables';
 import { isCurrentMembership, salarieStatus } from './structure';
 
@@ -177,10 +176,6 @@ export const boardKey = (userId: string, today: string): string => `${userId}|${
 export function parcoursQueries(db: DeviceDb) {
   return {
     board: (today: string) => board(db, today),
-    /** The last boards read (client/queries/memory.ts): a reopened board paints from it while it re-reads. */
-    boardMemory: persistedMemory<Board>(db, 'parcours.board'),
     toDecide: (today: string) => toDecide(db, today),
-    /** The last « À décider » lists read, for the coordinator's home (same keys as the board's). */
-    toDecideMemory: persistedMemory<ToDecideItem[]>(db, 'parcours.toDecide'),
   };
 }

@@ -1,7 +1,7 @@
 // The accueil checklist of a new salarié (rules, safety, people to ask, rights and duties): its
 // items, and the merged state of possibly several onboarding records (two tablets may each
 // create one offline; the earliest tick of each item wins, so no tick is ever lost).
-import { ONBOARDING_ITEMS } from '../entities';
+import { ONBOARDING_ITEMS } from '../entityConstants';
 import type { IsoDate } from '../rules/dates';
 
 export type OnboardingItem = (typeof ONBOARDING_ITEMS)[number];

@@ -1,7 +1,7 @@
 // Hours worked and absent per salarié, per week or month, from the relevé d'heures. Sums are
 // kept in hundredths of an hour (integers), so totals are exact and additive whatever the order
 // — the payroll figure must not depend on how the days were added up.
-import { ABSENCE_TYPES } from '../entities';
+import { ABSENCE_TYPES } from '../entityConstants';
 import type { IsoDate } from '../rules/dates';
 import { contractOn, type AbsenceType, type ContractFacts } from './planning';
 import { check, type Check } from './check';

@@ -9,9 +9,9 @@
 // one older field (name and value) to the newer fields it becomes; the new fields inherit the
 // old field's clock. A step may rename a field, split it, or recode its value; it may not join
 // two fields into one (a partial change could not be upgraded). Steps are never edited once
-// shipped: a new shape is a new step. The steps of each entity are in ENTITIES (entities.ts),
-// written in records/<entity>Upgrades.ts.
-import { ENTITIES, type EntityName, type EntitySpec } from '../entities';
+// shipped: a new shape is a new step. The steps of each entity are in ENTITY_UPGRADES
+// (entityConstants.ts), written in records/<entity>Upgrades.ts.
+import { ENTITY_UPGRADES, type EntityName } from '../entityConstants';
 import { ownValue } from '../ownKeys';
 
 export type FieldMap = Record<string, unknown>;
@@ -28,10 +28,9 @@ export interface UpgradeStep {
   field(name: string, value: unknown): FieldMap | undefined;
 }
 
-/** Every entity's steps, oldest first (ENTITIES[e].upgrades); an entity without steps is at version 1. */
+/** Every entity's steps, oldest first (ENTITY_UPGRADES[e]); an entity without steps is at version 1. */
 function stepsOf(entity: EntityName): readonly UpgradeStep[] {
-  const spec: EntitySpec = ENTITIES[entity];
-  return spec.upgrades ?? [];
+  return ENTITY_UPGRADES[entity] ?? [];
 }
 
 /** Today's schema version of an entity. */

@@ -12,6 +12,22 @@ import { guessDeviceName } from '../pwa/deviceName';
 import { requestPersistentStorage } from '../pwa/storage';
 import { swUpdates } from '../pwa/updateStore';
 import { UpdatePrompt } from '../pwa/UpdatePrompt';
+import { loadSchemas } from '../../client/schemas';
+import { onIdle } from '../shell/hooks/onIdle';
+import { AssignTask } from '../production/lazyAssignTask';
+
+/**
+ * What the first write needs but the first screen does not (the entity schemas, the assignment
+ * panel), fetched once the tablet is idle after a sign-in: until the service worker has installed
+ * and precached them (a second or so), a tablet taken offline right away could not load them, and
+ * the worksite is where it goes offline. Idle, so the home's first paint never waits for them.
+ */
+function fetchWhatWritesNeed(): void {
+  onIdle(() => {
+    void loadSchemas().catch(() => undefined);
+    void AssignTask.preload().catch(() => undefined);
+  });
+}
 
 /** If the local database does not answer by then, draw anyway (the sign-in form will say why). */
 const SESSION_WAIT_MS = 3000;
@@ -49,7 +65,10 @@ export function startApp(): FullApp {
   const onSession = () => {
     const now = services.session.get() !== undefined;
     // The answer travels to the server with the next requests, for the coordination's « Tablettes ».
-    if (now && !signedIn) void requestPersistentStorage().then((p) => device.api.setStoragePersisted(p));
+    if (now && !signedIn) {
+      void requestPersistentStorage().then((p) => device.api.setStoragePersisted(p));
+      fetchWhatWritesNeed();
+    }
     signedIn = now;
   };
   services.session.subscribe(onSession);

@@ -16,7 +16,7 @@ import { chantierProgress, spentByChantier } from '../../domain/production/progr
 import { GraduationCap } from 'lucide';
 import { Icon } from '../icons/Icon';
 import { CheckList } from './CheckList';
-import { AssignTask } from './AssignTask';
+import { AssignTask } from './lazyAssignTask';
 import { MovePanel } from './MovePanel';
 import { assignmentsIn, assignmentsOn, fmtHours, assignmentHours, slotPlace, slotTime, slotsOf } from './lookups';
 import { prepareMatrix } from '../competences/matrixAhead';

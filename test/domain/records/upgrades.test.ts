@@ -4,7 +4,7 @@
 // new field carries the clock of the field it came from.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ENTITIES, ENTITY_NAMES, validateSet, type EntitySpec } from '../../../src/domain/entities';
+import { ENTITY_NAMES, ENTITY_UPGRADES, validateSet } from '../../../src/domain/entities';
 import { needsUpgrade, upgradeClocked, upgradedNames, upgradeFields, versionOf } from '../../../src/domain/records/upgrades';
 import { EXIT_KIND_NAMES, EXIT_KINDS } from '../../../src/domain/rules/exits';
 import { EMOJI_PICTOGRAMS, isPictogramName, PICTOGRAM_NAMES } from '../../../src/domain/competences/pictogramNames';
@@ -91,8 +91,7 @@ describe('competence 1 → 2: the pictogram, an emoji, becomes a name', () => {
 
 describe('every entity', () => {
   it.each(ENTITY_NAMES)('%s: its version is 1 + its steps, numbered in order', (entity) => {
-    const spec: EntitySpec = ENTITIES[entity];
-    const steps = spec.upgrades ?? [];
+    const steps = ENTITY_UPGRADES[entity] ?? [];
     expect(versionOf(entity)).toBe(1 + steps.length);
     steps.forEach((s, i) => expect(s.to).toBe(i + 2));
     expect(needsUpgrade(entity, versionOf(entity))).toBe(false);

@@ -1,0 +1,27 @@
+// The entity schemas (domain/entities.ts, with zod: ~27 KB gzipped) load when the device first
+// needs them — to validate a write, or to name a refused change's fields — not with the app's
+// first screen. Load them BEFORE opening a Dexie transaction (awaiting anything but IndexedDB
+// inside one commits it); once loaded, `schemasNow()` hands them over synchronously.
+import type * as Entities from '../domain/entities';
+
+type Schemas = typeof Entities;
+
+let loaded: Schemas | undefined;
+let loading: Promise<Schemas> | undefined;
+
+/** The schemas if already loaded (no wait), else undefined. */
+export function schemasNow(): Schemas | undefined {
+  return loaded;
+}
+
+/** The schemas, loading them once per page (a failed load is tried again next time). */
+export function loadSchemas(): Promise<Schemas> {
+  loading ??= import('../domain/entities').then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
