@@ -124,7 +124,7 @@ async function measure(db: Db, app: App, tokens: Map<string, string>, salarieId:
   const cursors = new Map<string, string>();
   for (const login of LOGINS) {
     const first = await call<PullResponse>(app, 'GET', '/api/sync/pull?limit=1', tokens.get(login));
-    cursors.set(login, encodeCursor({ seq: head, scope: decodeCursor(first.cursor).scope }));
+    cursors.set(login, encodeCursor({ ...decodeCursor(first.cursor), seq: head }));
   }
   const base = Date.parse(`${localDate(Date.now())}T00:00:00Z`);
   const changes: Change[] = Array.from({ length: NEW_CHANGES }, (_, i) => ({

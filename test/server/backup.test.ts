@@ -1,6 +1,6 @@
 // Backup and restore (issue 13, `npm run admin -- backup|restore`): a store restored from a backup
-// answers its users exactly as the original did — same pulls, a tablet's old cursor still valid,
-// same passwords and tablet tokens, an issued badge still verifying — whichever store wrote the
+// answers its users exactly as the original did — same pulls, a tablet's old cursor reset to that
+// same view (the store's new epoch, even once the counter has passed that cursor), same passwords and tablet tokens, an issued badge still verifying — whichever store wrote the
 // file and whichever reads it (PGlite ↔ PostgreSQL). A non-empty store, a damaged file and a
 // file from a newer schema are refused with nothing written; an older file is migrated.
 // PGlite always, PostgreSQL too when TEST_DATABASE_URL is set (fresh schemas).
@@ -132,22 +132,27 @@ describe.each(backends)('backup and restore, from $name', (source) => {
       expect(await scratchSchemasLeft(r)).toBe(0);
     });
 
-    it('gives each user the same pull, and a tablet’s old cursor goes on without a reset', async () => {
+    it('gives each user the same pull; a tablet’s old cursor is reset to that same view, then goes on', async () => {
       const eti = await r.pullAll(w.eti1.token);
       expect(view(eti.changes)).toEqual(view(etiView.changes));
       expect(view((await r.pullAll(w.co)).changes)).toEqual(view(coView.changes));
-      const caughtUp = await r.pull(w.eti1.token, etiView.cursor);
-      expect(caughtUp.status).toBe(200);
+      // The store has a new epoch: whatever the tablet holds is set right by one reset.
+      const reset = await r.pull(w.eti1.token, etiView.cursor);
+      expect(reset.status).toBe(200);
+      expect(reset.body.reset).toBe(true);
+      expect(view(reset.body.changes)).toEqual(view(etiView.changes));
+      const caughtUp = await r.pull(w.eti1.token, reset.body.cursor);
       expect(caughtUp.body.reset).toBeUndefined();
       expect(caughtUp.body.changes).toEqual([]);
     });
 
-    it('keeps passwords, tablet tokens and badges: the same login, a new write pulled from the old cursor', async () => {
+    it('keeps passwords, tablet tokens and badges: the same login, a new write pulled after the reset', async () => {
       expect((await r.login(w.eti1.login, PASSWORD)).status).toBe(200);
       expect((await r.login(w.eti1.login, 'mauvais-mot-de-passe')).status).toBe(401);
+      const after = (await r.pullAll(w.eti1.token)).cursor;
       const entry = change('logEntry', { salarieId: w.sal1, date: '2026-02-02', category: 'technique', text: 'Après la restauration.', visibility: 'team', authorId: w.eti1.id, alert: false });
       await r.pushOk(w.eti1.token, [entry]);
-      const next = await r.pull(w.eti1.token, etiView.cursor);
+      const next = await r.pull(w.eti1.token, after);
       expect(next.body.reset).toBeUndefined();
       expect(next.body.changes.map((c) => c.id)).toEqual([entry.id]);
       // The badge is served as issued and still verifies: the signing key came back too.
@@ -156,6 +161,35 @@ describe.each(backends)('backup and restore, from $name', (source) => {
       const verified = await r.request<{ verified: boolean }>('POST', '/api/credentials/verify', { body: w.credential });
       expect(verified.body.verified).toBe(true);
     });
+  });
+
+  it('resets a tablet that synced after the backup, even once others have pushed past its cursor', async () => {
+    // A store of its own (the others' tests read the shared one as backed up).
+    const o = await Harness.create(source);
+    const r = await Harness.create(source);
+    try {
+      const ow = await world(o);
+      const own = newFile();
+      await backupStore(o.db, own);
+      // The original store goes on after the backup: a tablet pulls a change the backup lacks.
+      const lost = change('logEntry', { salarieId: ow.sal1, date: '2026-02-03', category: 'technique', text: 'Perdu avec la restauration.', visibility: 'team', authorId: ow.eti1.id, alert: false });
+      await o.pushOk(ow.eti1.token, [lost]);
+      const late = await o.pullAll(ow.eti1.token);
+      expect(late.changes.map((c) => c.id)).toContain(lost.id);
+      await restoreStore(r.db, own);
+      // Before that tablet comes back, the coordination pushes enough to carry the restored
+      // counter past its cursor: without the epoch, that cursor would look valid again.
+      for (let i = 0; i < 3; i++) await r.pushOk(ow.co, [change('salarie', { phone: `06000000${String(i).padStart(2, '0')}` }, { id: ow.sal1 })]);
+      const back = await r.pull(ow.eti1.token, late.cursor);
+      expect(back.status).toBe(200);
+      expect(back.body.reset).toBe(true);
+      const ids = back.body.changes.map((c) => c.id);
+      expect(ids).not.toContain(lost.id);
+      expect(ids).toContain(ow.sal1);
+    } finally {
+      await o.close();
+      await r.close();
+    }
   });
 
   describe('refusals', () => {

@@ -7,9 +7,9 @@
 //     as written (jsonb_populate_recordset: exact values, whichever store wrote them);
 //  3. the scratch schema is migrated on to today's version, as a starting server would;
 //  4. the live tables are emptied and filled from it, and the scratch schema dropped.
-// Rows keep their values — structure_seq counters and record seqs, so a device's pull cursor
-// stays valid; password and token hashes, calendar digests and badge signing keys, so logins,
-// tablets, calendar addresses and issued badges keep working. Servers must be stopped.
+// Rows keep their values — structure_seq counters and record seqs; password and token hashes, calendar digests and badge signing keys, so logins,
+// tablets, calendar addresses and issued badges keep working. The store gets a new epoch, so
+// every tablet's next pull is a reset to what the store holds now. Servers must be stopped.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { migrateInTransaction, SCHEMA_VERSION } from '../db/migrations';
@@ -114,6 +114,11 @@ export async function restoreStore(db: Db, inPath: string, opts: RestoreOptions 
       await tx.query(`INSERT INTO ${qualified(live, t)} (${columns}) SELECT ${columns} FROM ${qualified(scratch, t)}`);
     }
     await tx.query(`DROP SCHEMA ${quoteIdent(scratch)} CASCADE`);
+    // A new epoch: every tablet's next pull is a reset to what the store now holds (sync/cursor.ts).
+    await tx.query(
+      `INSERT INTO ${qualified(live, 'store_epoch')} (id, epoch) VALUES (true, $1) ON CONFLICT (id) DO UPDATE SET epoch = EXCLUDED.epoch`,
+      [randomBytes(8).toString('hex')],
+    );
     return { file, fromSchemaVersion: fromVersion, schemaVersion: SCHEMA_VERSION, tables: loaded.tables, rows: loaded.rows, replaced: full.length > 0 };
   });
 }

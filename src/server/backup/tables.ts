@@ -7,7 +7,7 @@ import type { Queryable } from '../db/types';
  * Not carried: the schema version travels in the file's header, and login_failures only counts
  * recent failed sign-ins for the throttle (a restore starting with none locks nobody out).
  */
-export const NOT_BACKED_UP: ReadonlySet<string> = new Set(['schema_migrations', 'login_failures']);
+export const NOT_BACKED_UP: ReadonlySet<string> = new Set(['schema_migrations', 'login_failures', 'store_epoch']);
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -235,6 +235,21 @@ const MIGRATIONS: Migration[] = [
         WHERE entity = 'membership'`,
     ],
   },
+  {
+    version: 12,
+    statements: [
+      // The store's epoch (issue 13, backup and restore): a restore gives the store a new one, and
+      // the pull cursor carries the epoch it was issued under (sync/cursor.ts), so every tablet's
+      // first pull after a restore is a reset — even a tablet that comes back once other tablets'
+      // pushes have carried the restored counter past its cursor, which would otherwise look valid
+      // and skip the rows below it. One row at most; none means the first epoch (''), so the
+      // cursors of a store never restored stay valid across this migration. Not backed up.
+      `CREATE TABLE store_epoch (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        epoch text NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** A fixed key for pg_advisory_xact_lock: "Tremplin migrations". */

@@ -60,10 +60,15 @@ function parseLimit(text: string | undefined): number {
 
 export async function readPage(q: Queryable, actor: Actor, since: Cursor | null, limit: number): Promise<Page> {
   const scope = scopeFingerprint(actor);
-  const top = await q.query<{ seq: unknown }>('SELECT seq FROM structure_seq WHERE structure_id = $1', [actor.structureId]);
+  const top = await q.query<{ seq: unknown; epoch: string | null }>(
+    'SELECT (SELECT seq FROM structure_seq WHERE structure_id = $1) AS seq, (SELECT epoch FROM store_epoch) AS epoch',
+    [actor.structureId],
+  );
   const maxSeq = toNumber(top.rows[0]?.seq);
-  // A cursor of another scope, or from beyond this store's history (restored backup), restarts.
-  const reset = since !== null && (since.scope !== scope || since.seq > maxSeq);
+  const epoch = top.rows[0]?.epoch ?? '';
+  // A cursor of another scope, from before a restore (another epoch), or beyond this store's
+  // history, restarts.
+  const reset = since !== null && (since.scope !== scope || since.epoch !== epoch || since.seq > maxSeq);
   const from = since && !reset ? since.seq : 0;
 
   const changes: PulledChange[] = [];
@@ -112,7 +117,7 @@ export async function readPage(q: Queryable, actor: Actor, since: Cursor | null,
       break;
     }
   }
-  return { changes, cursor: encodeCursor({ seq: pos, scope }), hasMore, reset };
+  return { changes, cursor: encodeCursor({ seq: pos, scope, epoch }), hasMore, reset };
 }
 
 /** Entities an ETI or a salarié reads only for the salariés in their scope (see access.ts). */
