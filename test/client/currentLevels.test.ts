@@ -114,6 +114,7 @@ async function run(db: DeviceDb, o: Op, clock: ReturnType<typeof manualClock>): 
 }
 
 describe('the matrix’s stored current levels', () => {
+  // FC_RUNS=2000 for a longer search than CI's.
   it('always equal the levels recomputed from the evaluations (writes, pulls, resets, push answers)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async (ops) => {
@@ -129,7 +130,7 @@ describe('the matrix’s stored current levels', () => {
         expect(await storedLevels(db)).toEqual(kept);
         db.close();
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env['FC_RUNS'] ?? 60) },
     );
   });
 

@@ -66,6 +66,10 @@ function mark(e: EvaluationLike): LevelMark {
 
 /** Fold one evaluation into the cells (in place): it replaces the official or self mark only if later. */
 function fold(cells: Map<string, MatrixCell>, e: EvaluationLike): void {
+  // A pair is needed for a cell. Only a device can hold an evaluation without one, for a moment:
+  // its creation refused by the server (rolled back) while a later edit of it still waits to be
+  // sent. It has no cell, on the screen as in the device's stored levels (currentLevels.ts).
+  if (typeof e.salarieId !== 'string' || typeof e.competenceId !== 'string') return;
   const key = matrixKey(e.salarieId, e.competenceId);
   const prev = cells.get(key);
   const isSelf = e.context === 'self';

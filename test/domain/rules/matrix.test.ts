@@ -23,6 +23,13 @@ describe('currentLevels', () => {
     expect(cells.get(matrixKey('s1', 'c1'))?.official).toEqual({ level: 2, date: '2024-05-01', evaluationId: '04' });
   });
 
+  it('gives no cell to an evaluation that lacks its pair (a refused creation rolled back on a device)', () => {
+    const partial = { ...ev('05', 4, '2024-06-01'), competenceId: undefined } as unknown as ReturnType<typeof ev>;
+    const cells = currentLevels([ev('01', 2, '2024-05-01'), partial]);
+    expect([...cells.keys()]).toEqual([matrixKey('s1', 'c1')]);
+    expect(levelOf(cells, 's1', 'c1')).toBe(2);
+  });
+
   it('keeps self-assessments apart from the official level', () => {
     const cells = currentLevels([ev('01', 2, '2024-05-01'), ev('02', 4, '2024-06-01', 'self'), ev('03', 3, '2024-04-01', 'self')]);
     const cell = cells.get(matrixKey('s1', 'c1'));
