@@ -5,7 +5,7 @@
 // never the alert. axe checks the new screens.
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser, goOffline } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -34,7 +34,7 @@ describe('compétences et livret, hors connexion puis synchronisés', () => {
     await firstCell.waitFor({ timeout: 20_000 });
     expect(await seriousA11yViolations(eti.page)).toEqual([]);
 
-    await eti.context.setOffline(true);
+    await goOffline(eti.page);
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
 
     const cells = eti.page.getByRole('gridcell', { name: /^Mamadou Diallo, / });

@@ -10,7 +10,7 @@ import { parse } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser, goOffline } from './harness';
 import { parseCsv } from '../../src/domain/production/exportCsv';
 
 let app: RunningApp;
@@ -86,7 +86,7 @@ describe('la matinée de la coordination', () => {
 
     // 1. Both ETIs write offline, then the network comes back and their tablets sync by themselves.
     for (const page of [eti1, eti2]) {
-      await page.context().setOffline(true);
+      await goOffline(page);
       await expect.poll(() => page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
     }
     await writeEntry(eti1, 'Progrès techniques', 'Partagé avec le salarié', shared);

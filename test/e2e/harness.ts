@@ -104,6 +104,17 @@ export interface AxeViolation { id: string; impact: string | null; help: string;
  * Loads axe-core into the page as the global `axe`. Not with addScriptTag: that is an inline
  * script, which the app's Content-Security-Policy refuses; what the test driver evaluates is not.
  */
+/**
+ * Cuts the device's network the way a tablet loses it at a worksite: after its service worker has
+ * taken control (installed, everything precached), as on any tablet used for more than a moment.
+ * Going offline sooner tests the install's first second, not the screen at hand: the screens,
+ * panels and reads loaded on demand come from that precache.
+ */
+export async function goOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await page.context().setOffline(true);
+}
+
 export async function injectAxe(page: Page): Promise<void> {
   await page.evaluate(`${readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')}\n;undefined`);
 }

@@ -3,7 +3,7 @@
 // coordination sees both, the salarié only the shared one. axe checks each screen.
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser } from './harness';
+import { login, newDevice, seriousA11yViolations, type RunningApp, useAppAndBrowser, goOffline } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -36,7 +36,7 @@ describe('livret de suivi hors connexion', () => {
     await eti.page.locator(`a[href="#/salarie/${salarieId}"]:visible`).click();
     await eti.page.getByRole('heading', { name: /Livret de suivi/ }).waitFor();
 
-    await eti.context.setOffline(true);
+    await goOffline(eti.page);
     await expect.poll(() => eti.page.getByTestId('sync-indicator').textContent()).toContain('Hors connexion');
 
     await eti.page.getByLabel('Progrès techniques').check();
