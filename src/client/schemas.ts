@@ -3,25 +3,18 @@
 // first screen. Load them BEFORE opening a Dexie transaction (awaiting anything but IndexedDB
 // inside one commits it); once loaded, `schemasNow()` hands them over synchronously.
 import type * as Entities from '../domain/entities';
+import { loadOnce } from './loadOnce';
 
 type Schemas = typeof Entities;
 
-let loaded: Schemas | undefined;
-let loading: Promise<Schemas> | undefined;
+const schemas = loadOnce<Schemas>(() => import('../domain/entities'));
 
 /** The schemas if already loaded (no wait), else undefined. */
 export function schemasNow(): Schemas | undefined {
-  return loaded;
+  return schemas.now();
 }
 
 /** The schemas, loading them once per page (a failed load is tried again next time). */
 export function loadSchemas(): Promise<Schemas> {
-  loading ??= import('../domain/entities').then(
-    (m) => (loaded = m),
-    (e: unknown) => {
-      loading = undefined;
-      throw e;
-    },
-  );
-  return loading;
+  return schemas.get();
 }

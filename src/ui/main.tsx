@@ -7,6 +7,7 @@
 // worker is registered (lazily: workbox-window is not needed to draw the first screen).
 import { render } from 'preact';
 import './styles.css';
+import { loadOnce } from '../client/loadOnce';
 import { probeStoredSession } from '../client/sessionProbe';
 import { currentRoute } from './shell/hooks/useRoute';
 import { SignInFirst } from './boot/SignInFirst';
@@ -19,15 +20,9 @@ const VERIFY_ROUTE = '/verifier';
 
 const root = document.getElementById('app')!;
 
-let loading: Promise<FullApp> | undefined;
 /** Loads and starts the full app, once (a failed load may be tried again). */
-function fullApp(): Promise<FullApp> {
-  if (loading === undefined) {
-    loading = import('./boot/fullApp').then((m) => m.startApp());
-    loading.catch(() => { loading = undefined; });
-  }
-  return loading;
-}
+const app = loadOnce<FullApp>(() => import('./boot/fullApp').then((m) => m.startApp()));
+const fullApp = (): Promise<FullApp> => app.get();
 
 function showFullApp(): void {
   fullApp().then((a) => a.show(root)).catch((e: unknown) => console.error('Tremplin: the app could not be loaded', e));

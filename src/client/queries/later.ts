@@ -7,6 +7,7 @@
 // call keeps tracking the tables the read touches after it (a plain promise would lose Dexie's
 // zone, and the screen would never refresh).
 import { Dexie } from 'dexie';
+import { loadOnce } from '../loadOnce';
 
 type Reads = Record<string, (...args: never[]) => Promise<unknown>>;
 
@@ -15,23 +16,13 @@ type Reads = Record<string, (...args: never[]) => Promise<unknown>>;
  * `names` lists every one of them (the compiler checks the list is complete and exact).
  */
 export function readsLoadedOnUse<Q extends Reads>(load: () => Promise<Q>, names: { readonly [K in keyof Q]: true }): Q {
-  let reads: Q | undefined;
-  let loading: Promise<Q> | undefined;
-  const loaded = (): Promise<Q> => {
-    loading ??= load().then(
-      (q) => (reads = q),
-      (e: unknown) => {
-        loading = undefined; // tried again on the next call
-        throw e;
-      },
-    );
-    return loading;
-  };
+  const reads = loadOnce(load);
   const out: Record<string, (...args: never[]) => Promise<unknown>> = {};
   for (const name of Object.keys(names)) {
     out[name] = (...args: never[]) => {
-      if (reads !== undefined) return reads[name]!(...args);
-      return Dexie.Promise.resolve(loaded()).then((q) => q[name]!(...args));
+      const now = reads.now();
+      if (now !== undefined) return now[name]!(...args);
+      return Dexie.Promise.resolve(reads.get()).then((q) => q[name]!(...args));
     };
   }
   return out as Q;
