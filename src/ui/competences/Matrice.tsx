@@ -19,7 +19,7 @@
 //   write fails the cell goes back to its previous level, a French alert says what was not saved
 //   and the panel reopens with the same context and comment: nothing typed is lost, and the
 //   repository's single transaction means nothing is half-written.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Queries } from '../../client/queries';
 import type { Evaluation, MatrixFrame, Objective, SalarieCells } from '../../client/queries/competences';
 import { frameKey, sameCells } from '../../client/queries/competences';
@@ -45,7 +45,10 @@ function useMatrixFrame(queries: Queries, userId: string, today: string, teamId:
   const { frames } = queries.competences.matrixMemory;
   const key = frameKey(userId, today, teamId, chosenActivity);
   const [value, setValue] = useState<{ key: string; frame: MatrixFrame | undefined }>(() => ({ key, frame: frames.get(key) }));
-  useEffect(() => {
+  // Nothing in memory (a first open): read at once, in a layout effect, rather than after the
+  // « Lecture de la tablette… » frame is painted; in memory: paint it first, confirm after.
+  const cold = useMemo(() => frames.get(key) === undefined, [frames, key]);
+  const watch = () => {
     const cached = frames.get(key);
     setValue((v) => (v.key === key ? v : { key, frame: cached }));
     return observe(
@@ -56,7 +59,9 @@ function useMatrixFrame(queries: Queries, userId: string, today: string, teamId:
       },
       (e: unknown) => console.error('Lecture locale impossible', e),
     );
-  }, [queries, key]);
+  };
+  useLayoutEffect(() => (cold ? watch() : undefined), [queries, key]);
+  useEffect(() => (cold ? undefined : watch()), [queries, key]);
   return value.key === key ? value.frame : frames.get(key);
 }
 
@@ -68,7 +73,10 @@ function useMatrixFrame(queries: Queries, userId: string, today: string, teamId:
 function useLevels(queries: Queries, ids: readonly string[], onDevice: number): Levels | null {
   const key = ids.join(',');
   const [state, setState] = useState<{ key: string; map: Levels | null }>(() => ({ key, map: cachedLevels(queries, ids) }));
-  useEffect(() => {
+  // Some salariés not in memory (a first open): read in a layout effect, as soon as the frame
+  // names them, not after the « Lecture des niveaux… » frame is painted.
+  const cold = useMemo(() => cachedLevels(queries, ids) === null, [queries, key]);
+  const effect = () => {
     const memory = queries.competences.matrixMemory.levels;
     const current = new Map<string, SalarieCells>();
     for (const id of ids) { const v = memory.get(id); if (v !== undefined) current.set(id, v); }
@@ -105,8 +113,10 @@ function useLevels(queries: Queries, ids: readonly string[], onDevice: number): 
       }, (e: unknown) => { console.error('Lecture locale impossible', e); if (!stopped) watch(); });
     }
     return () => { stopped = true; for (const stop of stops) stop(); if (timer !== undefined) clearTimeout(timer); };
-    // onDevice only chooses how to read: not a reason to read again.
-  }, [queries, key]);
+  };
+  // onDevice only chooses how to read: not a reason to read again.
+  useLayoutEffect(() => (cold ? effect() : undefined), [queries, key]);
+  useEffect(() => (cold ? undefined : effect()), [queries, key]);
   return state.key === key ? state.map : cachedLevels(queries, ids);
 }
 

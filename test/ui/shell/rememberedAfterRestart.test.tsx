@@ -35,6 +35,30 @@ describe('useRememberedQuery after a restart', () => {
     expect(await screen.findByText('Réponse lue')).toBeTruthy();
   });
 
+  it('starts the live read only once the saved answer is on screen', async () => {
+    // Started together, the live read's records would be deserialized before the saved answer's
+    // frame is painted: the saved answer would gain nothing.
+    const live = deferred<string>();
+    let shownWhenRead: boolean | undefined;
+    const read = () => {
+      shownWhenRead ??= screen.queryByText('Réponse enregistrée') !== null;
+      return live.promise;
+    };
+    render(<Shown memory={restarted(Promise.resolve('Réponse enregistrée'))} read={read} />);
+    expect(await screen.findByText('Réponse enregistrée')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shownWhenRead).toBe(true);
+    live.resolve('Réponse lue');
+    expect(await screen.findByText('Réponse lue')).toBeTruthy();
+  });
+
+  it('does not wait long for a saved answer that is slow to come', async () => {
+    const saved = deferred<string | undefined>();
+    render(<Shown memory={restarted(saved.promise)} read={() => Promise.resolve('Réponse lue')} />);
+    expect(await screen.findByText('Réponse lue')).toBeTruthy();
+    saved.resolve(undefined);
+  });
+
   it('keeps the live answer when the saved one comes later', async () => {
     const saved = deferred<string | undefined>();
     render(<Shown memory={restarted(saved.promise)} read={() => Promise.resolve('Réponse lue')} />);
