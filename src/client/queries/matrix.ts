@@ -117,19 +117,23 @@ export interface MatrixFrame {
 
 /**
  * The matrix screen without its evaluations, in one read so that it renders once. Small tables
- * only: the evaluations (thousands) are read per salarié by levelsOf.
+ * only: the evaluations (thousands) are read per salarié by levelsOf. Every table is asked in ONE
+ * step (issue 13, first open): the competences and objectives are read whole and kept for the
+ * activity and members shown, rather than asked once the teams are known (a second round trip,
+ * 10–20 ms at CPU ×4); both tables are small (a référentiel, a few objectives per salarié).
  */
 export async function matrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixFrame> {
-  const [acts, teams, names] = await Promise.all([activities(db), teamsWithMembers(db, today), userNames(db)]);
+  const [acts, teams, names, allCompetences, allObjectives] = await Promise.all([
+    activities(db), teamsWithMembers(db, today), userNames(db), allOf(db, 'competence'), allOf(db, 'objective'),
+  ]);
   const team = teamId === '' ? (teams.length === 1 ? teams[0] : undefined) : teams.find((t) => t.team.id === teamId);
   const teamActivity = team?.team.activityId ?? '';
   const activityId = chosenActivity !== '' ? chosenActivity : teamActivity !== '' ? teamActivity : (acts[0]?.id ?? '');
   const members = distinctMembers(teamId === '' ? teams : teams.filter((t) => t.team.id === teamId));
   const onDevice = distinctMembers(teams).length;
-  const [competences, objectives] = await Promise.all([
-    activityId === '' ? Promise.resolve([]) : competencesOf(db, activityId),
-    ofSalaries(db, 'objective', members.map((m) => m.id), onDevice),
-  ]);
+  const competences = activityId === '' ? [] : allCompetences.filter((c) => c.activityId === activityId).sort((a, b) => byFrench(a.label, b.label));
+  const shown = new Set(members.map((m) => m.id));
+  const objectives = allObjectives.filter((o) => shown.has(o.salarieId));
   return { activities: acts, activityId, teams, members, competences, objectives: groupObjectives(objectives), names, onDevice };
 }
 

@@ -17,6 +17,8 @@ async function setup(wrap?: Parameters<typeof mount>[2]) {
   const m = mount(ETI, <Matrice />, wrap);
   await seedWorld(m.services);
   await screen.findByRole('grid');
+  // The grid may first show part of the world (mounted before the seed): wait for its last column.
+  await screen.findByRole('columnheader', { name: /Tailler une haie/ });
   return m;
 }
 
@@ -109,7 +111,11 @@ describe('Matrice de positionnement', () => {
     const { services } = await setup();
     await services.write('objective', nextId(), { structureId: STRUCTURE_ID, salarieId: W.sal2, competenceId: W.tonte, targetLevel: 3, dueDate: '2026-11-01' });
     await services.write('objective', nextId(), { structureId: STRUCTURE_ID, salarieId: W.sal1, competenceId: W.haie, targetLevel: 2, dueDate: '2026-11-30' });
-    await waitFor(() => expect(cell(/^Bruno Martin, Tondre une pelouse.*objectif niveau 3 : en retard/)).toBeTruthy());
+    // Two writes, possibly two reads: wait for both objectives.
+    await waitFor(() => {
+      expect(cell(/^Bruno Martin, Tondre une pelouse.*objectif niveau 3 : en retard/)).toBeTruthy();
+      expect(cell(/^Amina Diallo, Tailler une haie.*objectif niveau 2 : à échéance/)).toBeTruthy();
+    });
     expect(cell(/^Bruno Martin, Tondre une pelouse/).textContent).toBe('0');
     expect(cell(/^Bruno Martin, Tondre une pelouse/).classList.contains('obj-en_retard')).toBe(true);
     expect(cell(/^Bruno Martin, Tondre une pelouse/).classList.contains('late')).toBe(true);
