@@ -1,32 +1,88 @@
-// The matrix's current level per salarié × competence, stored on the device (Dexie version 8,
-// table `currentLevel`, keyed by [salarieId+competenceId]) so that the matrix's first open reads
-// one small row per cell instead of every evaluation (issue 13: 5,400 evaluations read and folded
-// were most of the 196–344 ms at CPU ×4).
-// It is derived, never synced: each row is exactly the domain's MatrixCell (rules/matrix.ts,
-// `currentLevels`) of the live evaluations of its pair, and it is kept in the SAME transaction as
-// every change to the evaluation table — a local write or removal (repository), a pulled page and
-// a reset (applyPage), a refused or answered change (pushResults) — so it can never disagree with
-// them. A new user's sign-in clears every table, this one included; a version 8 upgrade (and any
-// test) rebuilds it from the evaluations.
+// The matrix's current level per salarié × competence, stored on the device (Dexie version 9,
+// table `levelRow`, one row per salarié) so that the matrix's first open reads a few rows instead
+// of every evaluation (issue 13: 5,400 evaluations read and folded were most of the 196–344 ms at
+// CPU ×4).
+// It is derived, never synced: each salarié's cells are exactly the domain's MatrixCells
+// (rules/matrix.ts, `currentLevels`) of the live evaluations of their pairs, and they are kept in
+// the SAME transaction as every change to the evaluation table — a local write or removal
+// (repository), a pulled page and a reset (applyPage), a refused or answered change (pushResults)
+// — so they can never disagree with them. A new user's sign-in clears every table, this one
+// included; the version 9 upgrade (and any test) rebuilds it from the evaluations.
+// Why one row per salarié, in columns of plain values (version 9; version 8 kept one row per cell
+// as a MatrixCell): IndexedDB pays per record and per object it deserializes. A 30 × 60 matrix was
+// 1,800 records of three objects each; it is now 30 records of nine arrays of strings and numbers,
+// read two to three times faster in Chromium at CPU ×4 (docs/PERFORMANCE.md). A salarié's cells
+// are one `get`, which is also what the matrix's live read per row observes.
 import type { Table } from 'dexie';
 import type { EntityName } from '../domain/entities';
-import { currentLevels, matrixKey, withEvaluations, type EvaluationLike, type MatrixCell } from '../domain/rules/matrix';
+import { currentLevels, matrixKey, toLevel, withEvaluations, type EvaluationLike, type LevelMark, type MatrixCell } from '../domain/rules/matrix';
 import type { LocalRecord } from './db';
 import { currentLocal } from './storedVersion';
 
-export const LEVEL_TABLE = 'currentLevel';
-/** The table's Dexie schema (db.ts, version 8): the pair is the primary key, so one salarié's cells are one key range. */
-export const LEVEL_STORE = '[salarieId+competenceId]';
+export const LEVEL_TABLE = 'levelRow';
+/** The table's Dexie schema (db.ts, version 9): a salarié's cells are one row. */
+export const LEVEL_STORE = 'salarieId';
+/** Version 8's table (one row per cell), deleted by version 9. */
+export const OLD_LEVEL_TABLE = 'currentLevel';
 
-/** A stored row: the matrix cell itself (official and self-assessment marks, each with its date and evaluation). */
-export type StoredLevel = MatrixCell;
+/**
+ * One salarié's cells, a column per field, one entry per evaluated competence (same index in every
+ * column). A mark that is absent is -1 / '' in its three columns.
+ */
+export interface LevelRow {
+  salarieId: string;
+  competenceId: string[];
+  level: number[];
+  officialLevel: number[]; officialDate: string[]; officialEvaluation: string[];
+  selfLevel: number[]; selfDate: string[]; selfEvaluation: string[];
+}
+
+/** The row holding these cells (all of one salarié). */
+export function encodeRow(salarieId: string, cells: Iterable<MatrixCell>): LevelRow {
+  const row: LevelRow = { salarieId, competenceId: [], level: [], officialLevel: [], officialDate: [], officialEvaluation: [], selfLevel: [], selfDate: [], selfEvaluation: [] };
+  for (const c of cells) {
+    row.competenceId.push(c.competenceId);
+    row.level.push(c.level);
+    row.officialLevel.push(c.official?.level ?? -1); row.officialDate.push(c.official?.date ?? ''); row.officialEvaluation.push(c.official?.evaluationId ?? '');
+    row.selfLevel.push(c.self?.level ?? -1); row.selfDate.push(c.self?.date ?? ''); row.selfEvaluation.push(c.self?.evaluationId ?? '');
+  }
+  return row;
+}
+
+function markAt(level: number | undefined, date: string | undefined, evaluationId: string | undefined): LevelMark | null {
+  return level === undefined || level < 0 || date === undefined || evaluationId === undefined ? null : { level: toLevel(level), date, evaluationId };
+}
+
+/** The cells a row holds, by matrixKey, in the row's order. */
+export function decodeRow(row: LevelRow): Map<string, MatrixCell> {
+  const cells = new Map<string, MatrixCell>();
+  row.competenceId.forEach((competenceId, i) => {
+    cells.set(matrixKey(row.salarieId, competenceId), {
+      salarieId: row.salarieId, competenceId, level: toLevel(row.level[i] ?? 0),
+      official: markAt(row.officialLevel[i], row.officialDate[i], row.officialEvaluation[i]),
+      self: markAt(row.selfLevel[i], row.selfDate[i], row.selfEvaluation[i]),
+    });
+  });
+  return cells;
+}
+
 type PairKey = [salarieId: string, competenceId: string];
 
 /** The database or a Dexie upgrade transaction: both name their tables. */
 interface Tables { table<T, K>(name: string): Table<T, K> }
 
-export function levelTable(t: Tables): Table<StoredLevel, PairKey> {
-  return t.table<StoredLevel, PairKey>(LEVEL_TABLE);
+export function levelTable(t: Tables): Table<LevelRow, string> {
+  return t.table<LevelRow, string>(LEVEL_TABLE);
+}
+
+/** Cells by salarié, as rows (a salarié left with no cell has no row). */
+function rowsOf(cells: Iterable<MatrixCell>): Map<string, MatrixCell[]> {
+  const bySalarie = new Map<string, MatrixCell[]>();
+  for (const c of cells) {
+    const mine = bySalarie.get(c.salarieId);
+    if (mine === undefined) bySalarie.set(c.salarieId, [c]); else mine.push(c);
+  }
+  return bySalarie;
 }
 
 function evaluationTable(t: Tables): Table<LocalRecord, string> {
@@ -58,19 +114,21 @@ export function levelsOfRecords(records: readonly LocalRecord[]): Map<string, Ma
 }
 
 /**
- * Recompute the whole table from the evaluations: the version 8 upgrade of an older store, a reset
+ * Recompute the whole table from the evaluations: the version 9 upgrade of an older store, a reset
  * pull (after it dropped what the user may no longer see), and tests. Inside the caller's
  * transaction when there is one.
  */
 export async function rebuildCurrentLevels(t: Tables): Promise<void> {
   const cells = levelsOfRecords(await evaluationTable(t).toArray());
   await levelTable(t).clear();
-  if (cells.size > 0) await levelTable(t).bulkPut([...cells.values()]);
+  if (cells.size > 0) await levelTable(t).bulkPut([...rowsOf(cells.values())].map(([salarieId, mine]) => encodeRow(salarieId, mine)));
 }
 
 /** Every stored cell, for tests and checks (the matrix reads by salarié: queries/storedLevels.ts). */
 export async function storedLevels(t: Tables): Promise<Map<string, MatrixCell>> {
-  return new Map((await levelTable(t).toArray()).map((c) => [matrixKey(c.salarieId, c.competenceId), c]));
+  const out = new Map<string, MatrixCell>();
+  for (const row of await levelTable(t).toArray()) for (const [k, c] of decodeRow(row)) out.set(k, c);
+  return out;
 }
 
 function sameForTheRule(a: EvaluationLike, b: EvaluationLike): boolean {
@@ -132,25 +190,33 @@ export function levelChanges(): LevelChanges {
       if (pairs.size === 0) return;
       const table = levelTable(t);
       const keys = [...pairs];
-      const stored = await table.bulkGet(keys.map(pairOf));
+      const salaries = [...new Set(keys.map((k) => pairOf(k)[0]))];
+      const rows = await table.bulkGet(salaries);
+      // Every cell of the salariés touched, as stored: the rows are rewritten whole.
+      const all = new Map<string, MatrixCell>();
+      for (const row of rows) if (row !== undefined) for (const [k, c] of decodeRow(row)) all.set(k, c);
       const cells = new Map<string, MatrixCell>();
       const recompute: string[] = [];
-      keys.forEach((k, i) => {
-        const cell = stored[i];
+      for (const k of keys) {
+        const cell = all.get(k);
         if ((removedFrom.get(k) ?? []).some((id) => references(cell, id))) recompute.push(k);
         else if (cell !== undefined) cells.set(k, cell);
-      });
+      }
       const again = new Set(recompute);
       const folded = withEvaluations(cells, added.filter((e) => !again.has(matrixKey(e.salarieId, e.competenceId))));
-      const puts: MatrixCell[] = [];
-      for (const [k, cell] of folded) if (cells.get(k) !== cell) puts.push(cell);
-      const dels: PairKey[] = [];
+      let changed = false;
+      for (const [k, cell] of folded) if (cells.get(k) !== cell) { all.set(k, cell); changed = true; }
       // A pair that lost its mark: the evaluations left, read after this transaction's writes.
       const reads = await Promise.all(recompute.map((k) => evaluationTable(t).where('[salarieId+competenceId]').equals(pairOf(k)).toArray()));
       recompute.forEach((k, i) => {
         const cell = levelsOfRecords(reads[i] ?? []).get(k);
-        if (cell === undefined) dels.push(pairOf(k)); else puts.push(cell);
+        changed = true;
+        if (cell === undefined) all.delete(k); else all.set(k, cell);
       });
+      if (!changed) return;
+      const kept = rowsOf(all.values());
+      const puts = salaries.flatMap((sid) => { const mine = kept.get(sid); return mine === undefined ? [] : [encodeRow(sid, mine)]; });
+      const dels = salaries.filter((sid) => !kept.has(sid));
       await Promise.all([puts.length > 0 ? table.bulkPut(puts) : undefined, dels.length > 0 ? table.bulkDelete(dels) : undefined]);
     },
   };

@@ -7,7 +7,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { EntityName } from '../domain/entities';
 import { versionOf } from '../domain/records/upgrades';
-import { LEVEL_STORE, LEVEL_TABLE, rebuildCurrentLevels } from './currentLevels';
+import { LEVEL_STORE, LEVEL_TABLE, OLD_LEVEL_TABLE, rebuildCurrentLevels } from './currentLevels';
 import { upgradeStore } from './storedVersion';
 import type { Clocks, Fields, JsonValue, RejectReason } from '../sync/protocol';
 
@@ -122,7 +122,7 @@ const STORES_V2: Readonly<Record<string, string>> = {
  * adds an upgrade step to the entity (domain/records) and a version here whose upgrade is
  * `upgradeStore`, which brings every record and pending change to today's shape.
  */
-const VERSIONS: readonly { version: number; stores: Readonly<Record<string, string>>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
+const VERSIONS: readonly { version: number; stores: Readonly<Record<string, string | null>>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   { version: 1, stores: STORES_V1 },
   { version: 2, stores: STORES_V2 },
   // Records carry their schema version (`_v`); `salarie` 1 → 2 (exitCategory → exitKind).
@@ -143,7 +143,12 @@ const VERSIONS: readonly { version: number; stores: Readonly<Record<string, stri
   // derived from the evaluations and kept with them in every transaction that changes them
   // (client/currentLevels.ts), so the matrix's first open reads one row per cell. Built from the
   // stored evaluations here, so an older tablet opens with its matrix ready.
-  { version: 8, stores: { [LEVEL_TABLE]: LEVEL_STORE }, upgrade: rebuildCurrentLevels },
+  // (Its upgrade step is now version 9's: the table it built is deleted there.)
+  { version: 8, stores: { [OLD_LEVEL_TABLE]: '[salarieId+competenceId]' } },
+  // The same levels as one row per salarié, a column per field (currentLevels.ts: a 30 × 60 matrix
+  // is 30 records, not 1,800 records of three objects, two to three times faster to read). Derived:
+  // rebuilt from the stored evaluations, so an older tablet opens with its matrix ready.
+  { version: 9, stores: { [OLD_LEVEL_TABLE]: null, [LEVEL_TABLE]: LEVEL_STORE }, upgrade: rebuildCurrentLevels },
 ];
 
 /** The latest Dexie version (tests open older ones from fixtures). */

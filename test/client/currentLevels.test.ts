@@ -1,4 +1,4 @@
-// The matrix's stored current levels (client/currentLevels.ts, Dexie version 8) never disagree with
+// The matrix's stored current levels (client/currentLevels.ts, Dexie versions 8 and 9) never disagree with
 // the evaluations: after any sequence of local writes and removals, pulled pages (older and newer
 // clocks than the local ones, a record twice in a page, deletions, records leaving the view, RGPD
 // erasure tombstones), resets and push answers (applied or refused: rollbacks), the stored table
@@ -19,6 +19,7 @@ import { EVALUATION_CONTEXTS } from '../../src/domain/entities';
 import { currentLevels, matrixKey } from '../../src/domain/rules/matrix';
 import type { PulledChange, PullResponse, PushResult } from '../../src/sync/protocol';
 import { openDeviceDbV2 } from '../fixtures/deviceDbV2';
+import { openDeviceDbV8 } from '../fixtures/deviceDbV8';
 import { manualClock, newTestDb } from './helpers';
 
 const STRUCTURE = '01900000-0000-7000-8000-000000000001';
@@ -165,7 +166,7 @@ describe('the matrix’s stored current levels', () => {
     expect(after).toEqual(await recomputed(db));
   });
 
-  it('is built by the version 8 upgrade of an older tablet’s store, and cleared with the other tables', async () => {
+  it('is built by the upgrade of an older tablet’s store (version 2), and cleared with the other tables', async () => {
     const factory = new IDBFactory();
     const old = openDeviceDbV2('old-levels', { indexedDB: factory, IDBKeyRange });
     const [s1, s2] = SALARIES as [string, string];
@@ -207,6 +208,32 @@ describe('the matrix’s stored current levels', () => {
     // Every table is cleared when another user signs in on the tablet (session.ts): this one too.
     await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     expect((await storedLevels(db)).size).toBe(0);
+    db.close();
+  });
+
+  it('version 9 turns a version 8 tablet’s row per cell into one row per salarié, built from its evaluations', async () => {
+    const factory = new IDBFactory();
+    const old = openDeviceDbV8('v8-levels', { indexedDB: factory, IDBKeyRange });
+    const [s1, s2] = SALARIES as [string, string];
+    const [c1, c2] = COMPETENCES as [string, string];
+    const ev = (n: number, salarieId: string, competenceId: string, level: number, context: string, date: string) => ({
+      id: EVALUATIONS[n]!, structureId: STRUCTURE, salarieId, competenceId, level, context, date, evaluatorId: ETI, _clocks: {}, _deleted: 0, _v: 1,
+    });
+    await old.table('evaluation').bulkPut([ev(0, s1, c1, 2, 'production', '2026-10-01'), ev(1, s1, c2, 4, 'self', '2026-10-02'), ev(2, s2, c1, 3, 'afest', '2026-10-03')]);
+    // What version 8 had stored (stale on purpose: the new table is rebuilt, not copied).
+    await old.table('currentLevel').put({ salarieId: s1, competenceId: c1, level: 1, official: null, self: null });
+    old.close();
+
+    const db = openDeviceDb('v8-levels', { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(DEVICE_DB_VERSION);
+    expect(db.tables.map((t) => t.name)).not.toContain('currentLevel');
+    expect(await db.table('levelRow').count()).toBe(2);
+    expect(await storedLevels(db)).toEqual(await recomputed(db));
+    const q = competencesQueries(db);
+    const s1Cells = (await q.cellsOf(s1)).cells;
+    expect(s1Cells.get(matrixKey(s1, c1))).toEqual({ salarieId: s1, competenceId: c1, level: 2, official: { level: 2, date: '2026-10-01', evaluationId: EVALUATIONS[0] }, self: null });
+    expect(s1Cells.get(matrixKey(s1, c2))).toEqual({ salarieId: s1, competenceId: c2, level: 0, official: null, self: { level: 4, date: '2026-10-02', evaluationId: EVALUATIONS[1] } });
     db.close();
   });
 

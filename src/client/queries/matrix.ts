@@ -122,7 +122,14 @@ export interface MatrixFrame {
  * activity and members shown, rather than asked once the teams are known (a second round trip,
  * 10–20 ms at CPU ×4); both tables are small (a référentiel, a few objectives per salarié).
  */
-export async function matrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixFrame> {
+export function matrixFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixFrame> {
+  // One read transaction for the seven tables, not one each (a new connection's first read).
+  return db.transaction('r', FRAME_TABLES, () => readFrame(db, today, teamId, chosenActivity));
+}
+
+const FRAME_TABLES = ['activity', 'team', 'membership', 'salarie', 'user', 'competence', 'objective'];
+
+async function readFrame(db: DeviceDb, today: string, teamId: string, chosenActivity: string): Promise<MatrixFrame> {
   const [acts, teams, names, allCompetences, allObjectives] = await Promise.all([
     activities(db), teamsWithMembers(db, today), userNames(db), allOf(db, 'competence'), allOf(db, 'objective'),
   ]);

@@ -1,11 +1,10 @@
-// The matrix's levels as the device stores them (client/currentLevels.ts: one row per salarié ×
-// competence, kept with the evaluations in every transaction that changes them), and one cell's
-// history. The matrix paints from these: a salarié's cells are one key range of ~60 small rows,
-// where deriving them read ~180 evaluations (issue 13, first open with nothing in memory).
+// The matrix's levels as the device stores them (client/currentLevels.ts: one row per salarié,
+// kept with the evaluations in every transaction that changes them), and one cell's history. The
+// matrix paints from these: a salarié's cells are one row, where deriving them read ~180
+// evaluations (issue 13, first open with nothing in memory).
 // The evaluations themselves are read only for the cell whose panel is open (historyOf).
-import { Dexie } from 'dexie';
-import { matrixKey, type MatrixCell } from '../../domain/rules/matrix';
-import { levelTable, type StoredLevel } from '../currentLevels';
+import type { MatrixCell } from '../../domain/rules/matrix';
+import { decodeRow, levelTable } from '../currentLevels';
 import type { DeviceDb } from '../db';
 import type { EntityRow } from '../rows';
 import { rangeOf } from './tables';
@@ -13,40 +12,31 @@ import { rangeOf } from './tables';
 /** One salarié's cells in the matrix, by matrixKey (a pair never evaluated has none: level 0). */
 export interface SalarieCells { cells: Map<string, MatrixCell> }
 
-function cellsFrom(rows: readonly StoredLevel[]): SalarieCells {
-  return { cells: new Map(rows.map((c) => [matrixKey(c.salarieId, c.competenceId), c])) };
-}
-
 /**
- * One salarié's cells: one range of the table's primary key, i.e. one getAll; a live query over it
- * wakes up only for writes about this salarié's levels.
+ * One salarié's cells: one `get`; a live query over it wakes up only for writes about this
+ * salarié's levels.
  */
 export async function cellsOf(db: DeviceDb, salarieId: string): Promise<SalarieCells> {
-  return cellsFrom(await levelTable(db).where('[salarieId+competenceId]').between([salarieId, Dexie.minKey], [salarieId, Dexie.maxKey], true, true).toArray());
+  const row = await levelTable(db).get(salarieId);
+  return { cells: row === undefined ? new Map() : decodeRow(row) };
 }
 
 /**
  * Several salariés' cells in one plain read (not observed): the first paint of a matrix with
- * nothing in memory. A few of the device's salariés: one range each. Most of them: one getAll of
- * the table (one row per evaluated cell), grouped here.
+ * nothing in memory. A few of the device's salariés: their rows by key. Most of them: one getAll
+ * of the table (a row per salarié evaluated).
  */
 export async function cellsOfMany(db: DeviceDb, salarieIds: readonly string[], onDevice: number): Promise<Map<string, SalarieCells>> {
   if (salarieIds.length * 2 < onDevice) {
-    const read = await Promise.all(salarieIds.map((id) => cellsOf(db, id)));
-    return new Map(salarieIds.map((id, i) => [id, read[i] ?? { cells: new Map() }]));
+    const rows = await levelTable(db).bulkGet([...salarieIds]);
+    return new Map(salarieIds.map((id, i) => { const row = rows[i]; return [id, { cells: row === undefined ? new Map() : decodeRow(row) }]; }));
   }
   return pick(await allCells(db), salarieIds);
 }
 
 /** Every stored cell of the device, by salarié (one getAll of the table). */
 export async function allCells(db: DeviceDb): Promise<Map<string, SalarieCells>> {
-  const bySalarie = new Map<string, SalarieCells>();
-  for (const c of await levelTable(db).toArray()) {
-    let mine = bySalarie.get(c.salarieId);
-    if (mine === undefined) bySalarie.set(c.salarieId, (mine = { cells: new Map() }));
-    mine.cells.set(matrixKey(c.salarieId, c.competenceId), c);
-  }
-  return bySalarie;
+  return new Map((await levelTable(db).toArray()).map((row) => [row.salarieId, { cells: decodeRow(row) }]));
 }
 
 /** These salariés' cells out of every salarié's (one never evaluated has none). */
