@@ -9,6 +9,7 @@ import type { EntityName } from '../domain/entities';
 import { versionOf } from '../domain/records/upgrades';
 import { LEVEL_STORE, LEVEL_TABLE, OLD_LEVEL_TABLE, rebuildCurrentLevels } from './currentLevels';
 import { upgradeStore } from './storedVersion';
+import { sessionChanged } from './writeGuess';
 import type { Clocks, Fields, JsonValue, RejectReason } from '../sync/protocol';
 
 /** A synced record as stored on the device. */
@@ -241,4 +242,5 @@ export async function setMeta(db: DeviceDb, key: string, value: unknown): Promis
  */
 export async function eraseDeviceDb(db: DeviceDb): Promise<void> {
   await db.delete({ disableAutoOpen: false });
+  sessionChanged(db); // no tab guesses a write for a session that is gone (writeGuess.ts)
 }

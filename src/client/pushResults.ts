@@ -1,7 +1,10 @@
 // Apply the server's answer to a pushed batch, in one transaction: an applied or duplicate
 // change leaves the outbox (and the record takes any newer server value a pull had to hold
 // back meanwhile); a rejected one is rolled back field by field, listed for the user, and
-// leaves the outbox. Nothing else ever removes an outbox entry.
+// leaves the outbox. Nothing else ever removes an outbox entry (but a sign-in that empties the
+// device). An entry's clock may be newer than the `meta` clock row (a creation does not write
+// it, clock.ts): the answered entries' clocks are folded into `meta` in the transaction that
+// deletes them, so the device's clock never goes back.
 import type { ENTITIES } from '../domain/entities';
 import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD } from '../sync/merge';
@@ -58,7 +61,8 @@ export async function applyPushResults(
   // A refusal is described with the schemas' labels: loaded before the transaction, and only then.
   const entities = results.some((r) => r.status === 'rejected') ? (await loadSchemas()).ENTITIES : undefined;
   return db.transaction('rw', allTables(db), async () => {
-    if (serverHlc !== undefined) await receiveClocks(db, [serverHlc], now);
+    const answered = batch.filter((e) => byOp.has(e.opId)).map((e) => e.hlc);
+    await receiveClocks(db, serverHlc === undefined ? answered : [serverHlc, ...answered], now);
     const orphans = await loadOrphans(db);
     let resolved = 0;
     let rejected = 0;

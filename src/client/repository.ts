@@ -1,22 +1,27 @@
-// The device's one write path (reads are client/queries). A write is ONE Dexie transaction over the entity table,
-// the outbox and meta: tick the persisted HLC, merge per field, validate, put the record and
-// queue the change with what it replaced (for rollback) — all or nothing, and cheap: a record
-// being created is written in one round trip, its writes issued right behind its reads on a
-// guess that the reads then check (writeGuess.ts); otherwise 3 reads, then 3 writes.
+// The device's one write path (reads are client/queries). A write is ONE Dexie transaction: merge
+// per field, validate, store the record and queue the change with what it replaced (for
+// rollback) — all or nothing, and cheap. A record being created is written as two requests and
+// nothing else: its `add` and its outbox entry's `add`, stamped from the tab's clock and with
+// the tab's remembered structure (writeGuess.ts argues why no read and no clock row are needed);
+// an `add` that finds the id already stored aborts that transaction and the write runs the
+// careful way. The careful way (updates, removals, and creations the tab cannot guess) reads the
+// record, the clock row and the session, then stamps the write after the clock row, this tab's
+// clock and every clock already on the record (clock.ts `tickPast`) and saves the clock row.
 // Only fields whose value changes are sent, so re-saving a form never overrides a colleague's
 // concurrent edit of another field. The entity schemas (zod) load with the first write of the
 // page, before its transaction (schemas.ts); every later write finds them loaded, without a wait.
 import { Dexie, type Table } from 'dexie';
+import { formatHlc, tickHlc } from '../sync/hlc';
 import type { EntityName } from '../domain/entityConstants';
 import { isRecordId, uuidv7 } from '../domain/ids';
 import { ownValue, setOwn } from '../domain/ownKeys';
 import { DELETED_FIELD, emptyRecord, mergeFields } from '../sync/merge';
 import type { Fields, JsonValue } from '../sync/protocol';
-import { tickClock, tickFrom } from './clock';
+import { newestPendingClock, tickPast } from './clock';
 import { entityTable, fromLocal, META, toLocal, type DeviceDb, type LocalRecord, type OutboxEntry, type PrevField } from './db';
 import type { EntitySet } from './rows';
 import { currentLocal } from './storedVersion';
-import { createWriteGuess, looksNew, sessionStructure } from './writeGuess';
+import { learnClock, looksNew, sessionStructure, writeGuessOf } from './writeGuess';
 import { keepLevel, levelScope } from './currentLevels';
 import { versionOf } from '../domain/records/upgrades';
 import { loadSchemas, schemasNow } from './schemas';
@@ -55,7 +60,7 @@ export interface RepositoryOptions {
   now?: () => number;
   /** The structure of new records; defaults to the signed-in user's (meta session). */
   structureId?: string;
-  /** Test seam: false always takes the careful path (read, then write), never writeGuess's. */
+  /** Test seam: false always takes the careful path (read, then write), never writeGuess's creation. */
   writeAhead?: boolean;
 }
 
@@ -77,7 +82,7 @@ interface Decided {
   existed: boolean;
 }
 
-/** The guessed write found the record already stored: abort and take the careful path. */
+/** The guessed creation found the id already stored: abort it and take the careful path. */
 class RetryCarefully extends Error {
   override readonly name = 'RetryCarefully';
 }
@@ -90,7 +95,6 @@ export type Repository = ReturnType<typeof createRepository>;
 
 export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) {
   const now = options.now ?? Date.now;
-  const guess = createWriteGuess();
 
   function structureOf(existing: LocalRecord | undefined, set: Fields, session: unknown): string {
     if (existing !== undefined) return existing.structureId;
@@ -139,55 +143,45 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   }
 
   /**
-   * The one-round-trip write of a record being created (writeGuess.ts): undefined when the
-   * guess cannot be made (then the careful path runs). Rejects with RetryCarefully when the
-   * record existed after all (nothing was kept: the transaction was aborted).
+   * The creation of a record (writeGuess.ts): undefined when it cannot be guessed (then the
+   * careful path runs). Rejects with RetryCarefully when the id was already stored (nothing was
+   * kept: the transaction was aborted, the outbox entry with it).
    */
-  function writeAhead(schemas: Schemas, entity: EntityName, id: string, set: Fields, table: Table<LocalRecord, string>): Promise<true> | undefined {
+  function create(schemas: Schemas, entity: EntityName, id: string, set: Fields, table: Table<LocalRecord, string>): Promise<true> | undefined {
     const at = now();
     // Inside another transaction (writeMany) an abort would take the whole batch with it.
-    if (options.writeAhead === false || guess.hlc === undefined || Dexie.currentTransaction !== null || !looksNew(id, at)) return undefined;
-    const guessedSession = guess.structureId === undefined ? undefined : { user: { structureId: guess.structureId } };
-    const hlc = tickFrom(guess.hlc, at);
-    if (hlc === undefined) return undefined;
-    const opId = uuidv7(at);
+    if (options.writeAhead === false || Dexie.currentTransaction !== null || !looksNew(id, at)) return undefined;
+    const guess = writeGuessOf(db);
+    const structureId = typeof set['structureId'] === 'string' ? set['structureId'] : (options.structureId ?? guess.structureId);
+    if (guess.hlc === undefined || structureId === undefined) return undefined;
     let planned: { stored: LocalRecord; entry: OutboxEntry };
     try {
-      const d = decide(entity, set, undefined, guessedSession);
+      const d = decide(entity, set, undefined, { user: { structureId } });
       if (d === null) return undefined;
-      planned = build(schemas, entity, id, d, hlc, opId);
+      // Ticked now, before any wait: a second write of this tab gets a later clock.
+      const stamp = tickHlc(guess.hlc, at);
+      guess.hlc = stamp;
+      planned = build(schemas, entity, id, d, formatHlc(stamp), uuidv7(at));
     } catch {
       return undefined; // let the careful path say what is wrong, with what is really stored
     }
-    return db.transaction('rw', [table, db.outbox, db.meta, ...levelScope(db, [entity])], async () => {
-      // Reads first, writes right behind them: IndexedDB answers the reads with the store as it
-      // was before the writes, and the whole write costs one round trip when the guess holds.
-      const reads = Promise.all([table.get(id), db.meta.get(META.hlc), db.meta.get(META.session)]);
-      const writes = Promise.all([table.put(planned.stored), db.outbox.add(planned.entry), db.meta.put({ key: META.hlc, value: hlc })]);
-      writes.catch(() => undefined); // awaited below, or dropped with the aborted transaction
-      const [existing, clockRow, sessionRow] = await reads;
-      const storedClock = typeof clockRow?.value === 'string' ? clockRow.value : undefined;
-      const sessionId = sessionStructure(sessionRow?.value);
-      if (sessionId !== undefined) guess.structureId = sessionId;
-      if (existing !== undefined || storedClock === undefined) throw new RetryCarefully();
-      let final = planned;
-      let finalHlc = hlc;
-      if (storedClock !== guess.hlc || (set['structureId'] === undefined && options.structureId === undefined && sessionId !== guessedSession?.user.structureId)) {
-        // The clock moved (a sync, another tab) or the session changed: stamp again, same transaction.
-        const again = tickFrom(storedClock, at);
-        if (again === undefined) throw new RetryCarefully();
-        const d = decide(entity, set, undefined, sessionRow?.value);
-        if (d === null) throw new RetryCarefully();
-        final = build(schemas, entity, id, d, again, opId);
-        finalHlc = again;
-        const [, seq] = await writes;
-        await Promise.all([table.put(final.stored), db.outbox.put({ ...final.entry, seq }), db.meta.put({ key: META.hlc, value: again })]);
-      } else {
-        await writes;
-      }
-      guess.hlc = finalHlc;
+    const { stored, entry } = planned;
+    // The id already stored (a record or a tombstone): rejecting aborts the transaction, so the
+    // outbox entry added beside it is not kept either.
+    const retryIfStored = (e: unknown): never => {
+      throw e instanceof Error && e.name === 'ConstraintError' ? new RetryCarefully() : e;
+    };
+    const adds = () => Dexie.Promise.all([table.add(stored), db.outbox.add(entry)]);
+    const levels = levelScope(db, [entity]);
+    if (levels.length === 0) {
+      // A plain callback returning Dexie's own promise, not an async one: a native `await` in a
+      // transaction costs Dexie's zone tracking, ≈ 0.05 ms a write (issue 13, measured).
+      return db.transaction('rw', [table, db.outbox], () => adds().then(() => true as const, retryIfStored));
+    }
+    return db.transaction('rw', [table, db.outbox, ...levels], async () => {
+      await adds().catch(retryIfStored);
       // The matrix's stored level of an evaluation's pair, in this transaction (currentLevels.ts).
-      await keepLevel(db, entity, undefined, final.stored);
+      await keepLevel(db, entity, undefined, stored);
       return true as const;
     });
   }
@@ -206,10 +200,10 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
     if (!valid.ok) throw new ValidationError(valid.field, valid.message);
     const table = entityTable(db, entity);
 
-    const ahead = writeAhead(schemas, entity, id, set, table);
-    if (ahead !== undefined) {
+    const created = create(schemas, entity, id, set, table);
+    if (created !== undefined) {
       try {
-        return await ahead;
+        return await created;
       } catch (e) {
         if (!(e instanceof RetryCarefully)) throw e;
       }
@@ -217,24 +211,27 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
 
     // The careful path: read, then write (two round trips).
     return db.transaction('rw', [table, db.outbox, db.meta, ...levelScope(db, [entity])], async () => {
-      // Reads issued together, writes issued together: two waits per write, not six.
-      const [existing, clockRow, sessionRow] = await Promise.all([table.get(id), db.meta.get(META.hlc), db.meta.get(META.session)]);
+      const guess = writeGuessOf(db);
+      // The tab's first careful write also loads its clock: the outbox may hold newer stamps than `meta`.
+      const [existing, clockRow, sessionRow, pending] = await Promise.all([
+        table.get(id), db.meta.get(META.hlc), db.meta.get(META.session),
+        guess.hlc === undefined ? newestPendingClock(db) : undefined,
+      ]);
       const sessionId = sessionStructure(sessionRow?.value);
       if (sessionId !== undefined) guess.structureId = sessionId;
       const d = decide(entity, set, existing, sessionRow?.value);
       if (d === null) return false;
 
-      const ticked = tickFrom(clockRow?.value, now());
-      const hlc = ticked ?? (await tickClock(db, now()));
+      const hlc = await tickPast(db, clockRow?.value, [guess.hlc, pending, ...Object.values(existing?._clocks ?? {})], now());
       const { stored, entry } = build(schemas, entity, id, d, hlc, uuidv7(now()));
+      learnClock(guess, hlc);
       await Promise.all([
         table.put(stored),
         db.outbox.add(entry),
-        ticked === undefined ? undefined : db.meta.put({ key: META.hlc, value: hlc }),
+        db.meta.put({ key: META.hlc, value: hlc }),
         // The matrix's stored level of an evaluation's pair, in this transaction (currentLevels.ts).
         keepLevel(db, entity, existing, stored),
       ]);
-      guess.hlc = hlc;
       return true;
     });
   }
@@ -264,10 +261,13 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
   async function remove(entity: EntityName, id: string): Promise<boolean> {
     const table = entityTable(db, entity);
     return db.transaction('rw', [table, db.outbox, db.meta, ...levelScope(db, [entity])], async () => {
-      const existing = await table.get(id);
+      const guess = writeGuessOf(db);
+      const [existing, clockRow, pending] = await Promise.all([table.get(id), db.meta.get(META.hlc), guess.hlc === undefined ? newestPendingClock(db) : undefined]);
       if (!isLive(existing)) return false;
       const base = fromLocal(currentLocal(entity, existing));
-      const hlc = await tickClock(db, now());
+      // After every clock on the record, like an update (see write).
+      const hlc = await tickPast(db, clockRow?.value, [guess.hlc, pending, ...Object.values(existing._clocks)], now());
+      learnClock(guess, hlc);
       const { record } = mergeFields(base, {}, hlc, true);
       const deletedClock = base.clocks[DELETED_FIELD];
       const entry: OutboxEntry = {
@@ -275,9 +275,7 @@ export function createRepository(db: DeviceDb, options: RepositoryOptions = {}) 
         prev: { existed: true, fields: { [DELETED_FIELD]: deletedClock === undefined ? { value: false } : { value: false, clock: deletedClock } } },
       };
       const stored = toLocal(entity, id, record, existing.structureId);
-      await table.put(stored);
-      await keepLevel(db, entity, existing, stored);
-      await db.outbox.add(entry);
+      await Promise.all([table.put(stored), db.outbox.add(entry), db.meta.put({ key: META.hlc, value: hlc }), keepLevel(db, entity, existing, stored)]);
       return true;
     });
   }

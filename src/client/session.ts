@@ -1,6 +1,8 @@
 // Sign-in and sign-out on the device. The session (token, user, device id) lives in `meta`;
 // the device id becomes the HLC node. Signing in as someone else first empties the device
-// (no one inherits another user's files); signing out erases the whole database.
+// (no one inherits another user's files), and so does signing in on a device with no session
+// (what a stale tab may have written after a sign-out: writeGuess.ts); signing out erases the
+// whole database. Every change of session makes the tabs forget their write guesses.
 // A session the server says lapsed (401 session_expired) stays in `meta` marked `expired`: no
 // token is sent any more, but the store and the outbox are kept, and the next sign-in compares
 // its user with that one — the same person gets everything back (the outbox leaves at the next
@@ -9,7 +11,9 @@
 // can ever be sent under another person's token.
 import type { SessionUser } from '../sync/protocol';
 import { ApiError, NetworkError, RevokedError, SessionExpiredError, type Api } from './api';
-import { setClockNode } from './clock';
+import { loadDeviceClock, setClockNode } from './clock';
+import { formatHlc } from '../sync/hlc';
+import { sessionChanged } from './writeGuess';
 import { allTables, eraseDeviceDb, META, type DeviceDb } from './db';
 
 export interface Session {
@@ -80,16 +84,20 @@ export async function login(db: DeviceDb, api: Api, creds: { login: string; pass
   const session: Session = { token: res.token, user: res.user, deviceId: res.deviceId };
   await db.transaction('rw', allTables(db), async () => {
     // Read inside the transaction: an expired session counts (its data is still here).
+    // No session at all: anything stored was written by a tab that had not yet heard of the
+    // sign-out that erased the device (writeGuess.ts) — it is nobody's to send.
     const previous = await storedSession(db);
-    if (previous !== undefined && previous.user.id !== session.user.id) {
-      const hlc = await db.meta.get(META.hlc); // the clock stays monotonic whoever signs in
+    if (previous === undefined || previous.user.id !== session.user.id) {
+      // The clock stays monotonic whoever signs in: `meta`, moved past the outbox's stamps (clock.ts).
+      const hlc = formatHlc(await loadDeviceClock(db, now()));
       await Promise.all(allTables(db).map((t) => t.clear()));
-      if (hlc !== undefined) await db.meta.put(hlc);
+      await db.meta.put({ key: META.hlc, value: hlc });
     }
     await db.meta.put({ key: META.session, value: session });
     await db.meta.put({ key: META.deviceId, value: session.deviceId });
     await setClockNode(db, session.deviceId, now());
   });
+  sessionChanged(db); // every tab learns the new session before its next creation (writeGuess.ts)
   return session;
 }
 
